@@ -1,0 +1,97 @@
+"""Patients: storage and the indexed searches (name prefix, birth date, phone)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.tables import PatientPhoneRow, PatientRow
+from desktop.domain.errors import NotFound
+from desktop.domain.model import Patient, Phone, PhoneKind, Sex
+
+PREFIX_END = "\U0010ffff"  # sorts after every character: [key, key + END) is a prefix range
+
+
+def patient_to_native(row: PatientRow) -> Patient:
+    return Patient(
+        id=row.id,
+        family_name=row.family_name,
+        given_names=row.given_names,
+        birth_date=row.birth_date,
+        sex=Sex(row.sex),
+        birth_name=row.birth_name,
+        phones=tuple(Phone(p.e164, PhoneKind(p.kind)) for p in row.phones),
+        email=row.email,
+        nir=row.nir,
+    )
+
+
+def patient(session: Session, patient_id: int) -> Patient:
+    return patient_to_native(patient_row(session, patient_id))
+
+
+def patient_row(session: Session, patient_id: int) -> PatientRow:
+    row = session.get(PatientRow, patient_id)
+    if row is None:
+        raise NotFound(f"Patient inconnu : n° {patient_id}.")
+    return row
+
+
+def patients(session: Session, ids: list[int]) -> dict[int, Patient]:
+    """Patients by id (for agenda views: one query for a whole day)."""
+    if not ids:
+        return {}
+    rows = session.scalars(select(PatientRow).where(PatientRow.id.in_(ids)))
+    return {r.id: patient_to_native(r) for r in rows}
+
+
+def _prefix(session: Session, column, key: str):
+    if session.get_bind().dialect.name == "sqlite":
+        # A B-tree range: binary collation, and %, _ or \ in the key stay literal.
+        return (column >= key) & (column < key + PREFIX_END)
+    return column.startswith(key, autoescape=True)
+
+
+def find_by_name_key(session: Session, key: str, limit: int) -> list[Patient]:
+    """Patients whose used or birth name key starts with ``key``, ordered by key."""
+    found: dict[int, PatientRow] = {}
+    for column in (PatientRow.search_key, PatientRow.birth_search_key):
+        query = select(PatientRow).where(_prefix(session, column, key)).order_by(column)
+        for row in session.scalars(query.limit(limit)):
+            found.setdefault(row.id, row)
+    rows = sorted(found.values(), key=lambda r: (r.search_key, r.birth_date, r.id))
+    return [patient_to_native(r) for r in rows[:limit]]
+
+
+def find_by_birth_date(session: Session, birth_date: date, limit: int) -> list[Patient]:
+    rows = session.scalars(
+        select(PatientRow)
+        .where(PatientRow.birth_date == birth_date)
+        .order_by(PatientRow.search_key)
+        .limit(limit)
+    )
+    return [patient_to_native(r) for r in rows]
+
+
+def find_by_phone(session: Session, e164: str, limit: int) -> list[Patient]:
+    rows = session.scalars(
+        select(PatientRow)
+        .join(PatientPhoneRow)
+        .where(PatientPhoneRow.e164 == e164)
+        .order_by(PatientRow.search_key)
+        .limit(limit)
+    )
+    return [patient_to_native(r) for r in rows.unique()]
+
+
+def same_identity(session: Session, key: str, birth_date: date) -> list[Patient]:
+    """Patients with the same normalised name (used or birth) and birth date."""
+    rows = session.scalars(
+        select(PatientRow).where(
+            PatientRow.birth_date == birth_date,
+            (PatientRow.search_key == key) | (PatientRow.birth_search_key == key),
+        )
+    )
+    return [patient_to_native(r) for r in rows]

@@ -1,0 +1,175 @@
+"""Hospital structure: settings, sites, departments, practitioners, visit reasons, openings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.tables import (
+    ClosureRow,
+    DepartmentRow,
+    HospitalRow,
+    OpeningRow,
+    PractitionerRow,
+    SettingRow,
+    SiteRow,
+    VisitReasonRow,
+)
+from desktop.domain.errors import NotFound
+from desktop.domain.model import (
+    Closure,
+    Department,
+    Hospital,
+    Opening,
+    Practitioner,
+    Site,
+    VisitReason,
+    Weeks,
+)
+
+DEFAULT_HOSPITAL = Hospital(name="Hôpital")
+
+
+def hospital(session: Session) -> Hospital:
+    """The hospital settings (defaults when the structure was never loaded)."""
+    row = session.get(HospitalRow, 1)
+    if row is None:
+        return DEFAULT_HOSPITAL
+    return Hospital(row.name, row.timezone, row.country_holidays, row.booking_url, row.phone)
+
+
+def is_empty(session: Session) -> bool:
+    """Whether no structure was ever loaded (no site)."""
+    return session.scalar(select(SiteRow.id).limit(1)) is None
+
+
+def setting(session: Session, key: str, default=None):
+    """A shared setting stored in the database."""
+    row = session.get(SettingRow, key)
+    return default if row is None else row.value
+
+
+def site_to_native(row: SiteRow) -> Site:
+    return Site(row.id, row.code, row.name, row.address)
+
+
+def department_to_native(row: DepartmentRow) -> Department:
+    return Department(row.id, row.code, row.name, row.site_id)
+
+
+def practitioner_to_native(row: PractitionerRow) -> Practitioner:
+    return Practitioner(row.id, row.code, row.name, row.department_id, row.rpps, row.active)
+
+
+def visit_reason_to_native(row: VisitReasonRow) -> VisitReason:
+    return VisitReason(
+        row.id,
+        row.code,
+        row.department_id,
+        row.label,
+        row.duration_min,
+        row.online,
+        row.new_patients,
+        row.min_notice_hours,
+        row.color,
+        row.instructions,
+    )
+
+
+def opening_to_native(row: OpeningRow) -> Opening:
+    return Opening(
+        row.id,
+        row.practitioner_id,
+        row.site_id,
+        row.weekday,
+        row.start_time,
+        row.end_time,
+        row.step_min,
+        frozenset(link.visit_reason_id for link in row.visit_reasons),
+        Weeks(row.weeks),
+        row.valid_from,
+        row.valid_to,
+    )
+
+
+def sites(session: Session) -> list[Site]:
+    return [site_to_native(r) for r in session.scalars(select(SiteRow).order_by(SiteRow.code))]
+
+
+def departments(session: Session) -> list[Department]:
+    rows = session.scalars(select(DepartmentRow).order_by(DepartmentRow.name))
+    return [department_to_native(r) for r in rows]
+
+
+def practitioners(session: Session, department_id: int | None = None) -> list[Practitioner]:
+    """Active practitioners, by name; of one department when given."""
+    query = select(PractitionerRow).where(PractitionerRow.active).order_by(PractitionerRow.name)
+    if department_id is not None:
+        query = query.where(PractitionerRow.department_id == department_id)
+    return [practitioner_to_native(r) for r in session.scalars(query)]
+
+
+def visit_reasons(session: Session, department_id: int | None = None) -> list[VisitReason]:
+    """Active visit reasons, by label; of one department when given."""
+    query = select(VisitReasonRow).where(VisitReasonRow.active).order_by(VisitReasonRow.label)
+    if department_id is not None:
+        query = query.where(VisitReasonRow.department_id == department_id)
+    return [visit_reason_to_native(r) for r in session.scalars(query)]
+
+
+def _by_code(session: Session, table, code: str, what: str):
+    row = session.scalar(select(table).where(table.code == code))
+    if row is None:
+        raise NotFound(f"{what} inconnu : « {code} ».")
+    return row
+
+
+def site_by_code(session: Session, code: str) -> Site:
+    return site_to_native(_by_code(session, SiteRow, code, "Site"))
+
+
+def department_by_code(session: Session, code: str) -> Department:
+    return department_to_native(_by_code(session, DepartmentRow, code, "Service"))
+
+
+def practitioner_by_code(session: Session, code: str) -> Practitioner:
+    return practitioner_to_native(_by_code(session, PractitionerRow, code, "Praticien"))
+
+
+def visit_reason_by_code(session: Session, code: str) -> VisitReason:
+    return visit_reason_to_native(_by_code(session, VisitReasonRow, code, "Motif"))
+
+
+def practitioner(session: Session, practitioner_id: int) -> Practitioner:
+    row = session.get(PractitionerRow, practitioner_id)
+    if row is None:
+        raise NotFound(f"Praticien inconnu : n° {practitioner_id}.")
+    return practitioner_to_native(row)
+
+
+def visit_reason(session: Session, visit_reason_id: int) -> VisitReason:
+    row = session.get(VisitReasonRow, visit_reason_id)
+    if row is None:
+        raise NotFound(f"Motif inconnu : n° {visit_reason_id}.")
+    return visit_reason_to_native(row)
+
+
+def openings(session: Session, practitioner_ids: Iterable[int]) -> dict[int, list[Opening]]:
+    """Openings of the practitioners, keyed by practitioner id."""
+    ids = list(practitioner_ids)
+    result: dict[int, list[Opening]] = {pid: [] for pid in ids}
+    rows = session.scalars(
+        select(OpeningRow)
+        .where(OpeningRow.practitioner_id.in_(ids))
+        .order_by(OpeningRow.weekday, OpeningRow.start_time)
+    )
+    for row in rows:
+        result[row.practitioner_id].append(opening_to_native(row))
+    return result
+
+
+def closures(session: Session) -> list[Closure]:
+    rows = session.scalars(select(ClosureRow).order_by(ClosureRow.date_from))
+    return [Closure(r.id, r.site_id, r.date_from, r.date_to, r.reason) for r in rows]

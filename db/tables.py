@@ -1,0 +1,286 @@
+"""The schema: typed tables. Nothing above ``db`` sees these classes; repositories convert rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, UTCDateTime, WallTime
+
+STATUSES = ("booked", "confirmed", "arrived", "seen", "no_show", "cancelled")
+CHANNELS = ("phone", "desk", "online", "internal")
+ROLES = ("secretary", "physician", "admin")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class HospitalRow(Base):
+    """The single row of hospital-wide settings (id is always 1)."""
+
+    __tablename__ = "hospital"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
+    country_holidays: Mapped[str | None] = mapped_column(String(8))
+    booking_url: Mapped[str] = mapped_column(String(500), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+
+
+class SettingRow(Base):
+    """Shared settings of later features (publication, reminders…), one JSON value per key."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict | list | str | int | None] = mapped_column(JSON)
+
+
+class SiteRow(Base):
+    __tablename__ = "site"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(500), default="")
+
+
+class DepartmentRow(Base):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"), index=True)
+
+
+class PractitionerRow(Base):
+    __tablename__ = "practitioner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
+    rpps: Mapped[str | None] = mapped_column(String(11))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class VisitReasonRow(Base):
+    __tablename__ = "visit_reason"
+    __table_args__ = (CheckConstraint("duration_min > 0 AND duration_min <= 720", name="duration"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    duration_min: Mapped[int] = mapped_column(Integer)
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+    new_patients: Mapped[bool] = mapped_column(Boolean, default=True)
+    min_notice_hours: Mapped[int | None] = mapped_column(Integer)
+    color: Mapped[str] = mapped_column(String(7), default="#4f7fd9")
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OpeningRow(Base):
+    __tablename__ = "opening"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("start_time < end_time", name="start_before_end"),
+        CheckConstraint("step_min > 0", name="step"),
+        CheckConstraint(_in("weeks", ("all", "even", "odd")), name="weeks"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"), index=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_time: Mapped[time] = mapped_column(WallTime)
+    end_time: Mapped[time] = mapped_column(WallTime)
+    step_min: Mapped[int] = mapped_column(Integer)
+    weeks: Mapped[str] = mapped_column(String(4), default="all")
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    visit_reasons: Mapped[list[OpeningVisitReasonRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class OpeningVisitReasonRow(Base):
+    __tablename__ = "opening_visit_reason"
+
+    opening_id: Mapped[int] = mapped_column(
+        ForeignKey("opening.id", ondelete="CASCADE"), primary_key=True
+    )
+    visit_reason_id: Mapped[int] = mapped_column(ForeignKey("visit_reason.id"), primary_key=True)
+
+
+class AbsenceRow(Base):
+    __tablename__ = "absence"
+    __table_args__ = (
+        CheckConstraint("start_at < end_at", name="start_before_end"),
+        Index("ix_absence_practitioner_start", "practitioner_id", "start_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ClosureRow(Base):
+    __tablename__ = "closure"
+    __table_args__ = (CheckConstraint("date_from <= date_to", name="from_before_to"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"), index=True)
+    date_from: Mapped[date] = mapped_column(Date)
+    date_to: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PatientRow(Base):
+    __tablename__ = "patient"
+    __table_args__ = (
+        CheckConstraint(_in("sex", ("F", "M", "U")), name="sex"),
+        Index("ix_patient_search_key", "search_key"),
+        Index("ix_patient_birth_search_key", "birth_search_key"),
+        Index("ix_patient_birth_date", "birth_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_name: Mapped[str] = mapped_column(String(100))
+    birth_name: Mapped[str] = mapped_column(String(100), default="")
+    given_names: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(1), default="U")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    nir: Mapped[str | None] = mapped_column(String(15))
+    # "family given" and "birth given", casefolded without accents: B-tree prefix search.
+    search_key: Mapped[str] = mapped_column(String(210))
+    birth_search_key: Mapped[str] = mapped_column(String(210), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    phones: Mapped[list[PatientPhoneRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PatientPhoneRow.position", lazy="selectin"
+    )
+
+
+class PatientPhoneRow(Base):
+    __tablename__ = "patient_phone"
+    __table_args__ = (
+        CheckConstraint(_in("kind", ("mobile", "landline", "other")), name="kind"),
+        Index("ix_patient_phone_e164", "e164"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(
+        ForeignKey("patient.id", ondelete="CASCADE"), index=True
+    )
+    e164: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(8))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AppointmentRow(Base):
+    __tablename__ = "appointment"
+    __table_args__ = (
+        CheckConstraint("start_at < end_at", name="start_before_end"),
+        CheckConstraint(_in("status", STATUSES), name="status"),
+        CheckConstraint(_in("channel", CHANNELS), name="channel"),
+        Index("ix_appointment_practitioner_start", "practitioner_id", "start_at"),
+        Index("ix_appointment_patient", "patient_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    visit_reason_id: Mapped[int] = mapped_column(ForeignKey("visit_reason.id"))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10), default="booked")
+    channel: Mapped[str] = mapped_column(String(8), default="phone")
+    overbooked: Mapped[bool] = mapped_column(Boolean, default=False)
+    overbooking_reason: Mapped[str] = mapped_column(String(500), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    cancel_reason: Mapped[str] = mapped_column(String(500), default="")
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class UserRow(Base):
+    __tablename__ = "app_user"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditRow(Base):
+    """Append-only trail: one row per change, written in the same transaction as the change."""
+
+    __tablename__ = "audit"
+    __table_args__ = (
+        Index("ix_audit_object", "object_type", "object_id"),
+        Index("ix_audit_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+
+
+__all__ = [
+    "AbsenceRow",
+    "AppointmentRow",
+    "AuditRow",
+    "ClosureRow",
+    "DepartmentRow",
+    "HospitalRow",
+    "OpeningRow",
+    "OpeningVisitReasonRow",
+    "PatientPhoneRow",
+    "PatientRow",
+    "PractitionerRow",
+    "SettingRow",
+    "SiteRow",
+    "UserRow",
+    "VisitReasonRow",
+]
