@@ -41,7 +41,7 @@ def parse_phone(text: str, default_region: str = "FR") -> Phone:
     raw = _TRUNK_IN_BRACKETS.sub("", raw)
     if raw.startswith("00"):
         raw = "+" + raw[2:]
-    regions = (default_region,) + tuple(r for r in FRENCH_REGIONS if r != default_region)
+    regions = (default_region, *tuple(r for r in FRENCH_REGIONS if r != default_region))
     if raw.startswith("+"):
         regions = (default_region,)
     for region in regions:
@@ -64,7 +64,7 @@ def _kind(number: phonenumbers.PhoneNumber) -> PhoneKind:
 
 
 def format_phone(e164: str, home_region: str = "FR") -> str:
-    """National format for numbers of the home country (with its overseas parts), else international."""
+    """National format for home-country numbers (overseas included), international otherwise."""
     try:
         number = phonenumbers.parse(e164, None)
     except NumberParseException:

@@ -50,12 +50,12 @@ class Database:
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
-        """One write transaction (``BEGIN IMMEDIATE`` on SQLite): commit on success, else roll back."""
+        """One write transaction (``BEGIN IMMEDIATE`` on SQLite): committed, or rolled back."""
         with self._write() as session, session.begin():
             yield session
 
     def run(self, work: Callable[[Session], T]) -> T:
-        """Run ``work`` in one write transaction, retrying transient failures a bounded number of times.
+        """Run ``work`` in one write transaction, retrying transient failures a few times.
 
         A lock wait that outlasts the busy timeout, a serialization failure or a dropped connection
         is retried; a violated overlap constraint becomes ``SlotConflict``.
@@ -89,8 +89,8 @@ def _transient(exc: DBAPIError) -> bool:
         or "database is locked" in text
         or "database is busy" in text
         or "server closed the connection" in text
-        or "connection" in text
-        and "closed" in text
+        or ("connection" in text
+        and "closed" in text)
     )
 
 
@@ -98,15 +98,18 @@ def _unavailable_message(exc: DBAPIError) -> str:
     text = str(exc.orig).lower()
     if "readonly" in text or "read-only" in text:
         return "La base de données est en lecture seule : rien n'a été enregistré."
-    if "disk" in text and "full" in text or "disk i/o" in text:
+    if ("disk" in text and "full" in text) or "disk i/o" in text:
         return "Le disque est plein ou inaccessible : rien n'a été enregistré."
     if "locked" in text or "busy" in text:
-        return "La base de données est occupée par un autre poste : rien n'a été enregistré, réessayez."
+        return (
+            "La base de données est occupée par un autre poste : rien n'a été enregistré, "
+            "réessayez."
+        )
     return "La base de données est injoignable : rien n'a été enregistré."
 
 
 def open_database(url: str) -> Database:
-    """Open (and migrate) the database named by a SQLAlchemy URL, with a French error if it fails."""
+    """Open and migrate the database of a SQLAlchemy URL; a French error when it fails."""
     try:
         return Database(url)
     except OperationalError as exc:
