@@ -162,6 +162,7 @@ class PatientRow(Base):
         CheckConstraint(_in("sex", ("F", "M", "U")), name="sex"),
         Index("ix_patient_search_key", "search_key"),
         Index("ix_patient_birth_search_key", "birth_search_key"),
+        Index("ix_patient_given_search_key", "given_search_key"),
         Index("ix_patient_birth_date", "birth_date"),
     )
 
@@ -173,9 +174,11 @@ class PatientRow(Base):
     sex: Mapped[str] = mapped_column(String(1), default="U")
     email: Mapped[str] = mapped_column(String(254), default="")
     nir: Mapped[str | None] = mapped_column(String(15))
-    # "family given" and "birth given", casefolded without accents: B-tree prefix search.
+    # "family given", "birth given" and "given family", casefolded without accents: each a
+    # B-tree prefix search, so "dup", "elodie" and "martin el" all find Élodie DUPONT née MARTIN.
     search_key: Mapped[str] = mapped_column(String(210))
     birth_search_key: Mapped[str] = mapped_column(String(210), default="")
+    given_search_key: Mapped[str] = mapped_column(String(210), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
     phones: Mapped[list[PatientPhoneRow]] = relationship(

@@ -1,7 +1,78 @@
-"""Hermetic test set-up: offscreen Qt, temporary data folders, never the developer's settings."""
+"""Hermetic test set-up: offscreen Qt, temporary data folders, never the developer's settings.
+
+Fixtures give a real SQLite file per test and, when ``CRENEAU_TEST_PG_URL`` names a server
+(``.ci/run`` always sets it), a fresh PostgreSQL database per test.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_ENV = "CRENEAU_TEST_PG_URL"
+# 2027-03-15 09:00 UTC, a Monday: "now" for tests unless they set their own.
+TEST_NOW = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_environment(tmp_path_factory, monkeypatch):
+    """Each test gets its own data, config and cache folders and no CRENEAU_DB."""
+    home = tmp_path_factory.mktemp("home")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("CRENEAU_DB", raising=False)
+
+
+def product_example_toml() -> str:
+    """The structure file example of PRODUCT.md, verbatim (copied in tests/data)."""
+    return (ROOT / "tests" / "data" / "product_example.toml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    """A new SQLite file (WAL, foreign keys) for one test."""
+    return f"sqlite:///{tmp_path / 'creneau.sqlite3'}"
+
+
+def _pg_admin_url() -> str | None:
+    return os.environ.get(PG_ENV)
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A new, empty PostgreSQL database for one test, dropped afterwards."""
+    admin_url = _pg_admin_url()
+    if not admin_url:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV} (set by .ci/run); not set on this machine")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"creneau_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(
+        make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(admin_url).set(drivername="postgresql+psycopg", database=name)
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_url(request) -> str:
+    """Both engines: the test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("postgres_url")

@@ -55,14 +55,19 @@ def _prefix(session: Session, column, key: str):
 
 
 def find_by_name_key(session: Session, key: str, limit: int) -> list[Patient]:
-    """Patients whose used or birth name key starts with ``key``, ordered by key."""
+    """Patients whose "family given", "birth given" or "given family" key starts with ``key``.
+
+    Matches on the used name come first, then on the birth name, then on the given name.
+    """
     found: dict[int, PatientRow] = {}
-    for column in (PatientRow.search_key, PatientRow.birth_search_key):
+    columns = (PatientRow.search_key, PatientRow.birth_search_key, PatientRow.given_search_key)
+    for column in columns:
         query = select(PatientRow).where(_prefix(session, column, key)).order_by(column)
         for row in session.scalars(query.limit(limit)):
             found.setdefault(row.id, row)
-    rows = sorted(found.values(), key=lambda r: (r.search_key, r.birth_date, r.id))
-    return [patient_to_native(r) for r in rows[:limit]]
+        if len(found) >= limit:
+            break
+    return [patient_to_native(r) for r in list(found.values())[:limit]]
 
 
 def find_by_birth_date(session: Session, birth_date: date, limit: int) -> list[Patient]:

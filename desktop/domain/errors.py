@@ -65,3 +65,11 @@ class PermissionDenied(CreneauError):
 
 class DatabaseUnavailable(CreneauError):
     """The database cannot be opened or written."""
+
+
+class PossibleDuplicate(CreneauError):
+    """A patient with the same normalised name and birth date already exists."""
+
+    def __init__(self, message: str, existing_ids: list[int]) -> None:
+        super().__init__(message)
+        self.existing_ids = existing_ids

@@ -55,14 +55,7 @@ class AgendaCalendar:
             self.tz = ZoneInfo(timezone)
         except (KeyError, ValueError) as exc:
             raise InvalidInput(f"Fuseau horaire inconnu : « {timezone} ».") from exc
-        self._holidays = None
-        if country_holidays:
-            try:
-                self._holidays = holidays_lib.country_holidays(country_holidays)
-            except NotImplementedError as exc:
-                raise InvalidInput(
-                    f"Pays inconnu pour les jours fériés : « {country_holidays} »."
-                ) from exc
+        self._holidays = _french_holidays(country_holidays) if country_holidays else None
         self._closures: dict[int, list[tuple[date, date, str]]] = {}
         for c in closures:
             self._closures.setdefault(c.site_id, []).append((c.date_from, c.date_to, c.reason))
@@ -107,6 +100,21 @@ class AgendaCalendar:
         )
 
 
+def _french_holidays(country: str) -> holidays_lib.HolidayBase:
+    """The country's public holidays, named in French when the library can, else in its own tongue.
+
+    The language is always explicit: left to ``None``, the library picks it from the machine's
+    ``LANGUAGE`` / ``LC_ALL`` / ``LANG``, and the same closed day would be explained differently on
+    two workstations.
+    """
+    try:
+        entity = holidays_lib.country_holidays(country)
+    except NotImplementedError as exc:
+        raise InvalidInput(f"Pays inconnu pour les jours fériés : « {country} ».") from exc
+    language = "fr" if "fr" in entity.supported_languages else entity.default_language
+    return holidays_lib.country_holidays(country, language=language)
+
+
 def _localize(wall: datetime, tz: ZoneInfo) -> datetime | None:
     """Local wall time -> UTC, None when it does not exist; fold=0 is the first occurrence."""
     aware = wall.replace(tzinfo=tz, fold=0)
@@ -114,6 +122,33 @@ def _localize(wall: datetime, tz: ZoneInfo) -> datetime | None:
     if instant.astimezone(tz).replace(tzinfo=None) != wall.replace(tzinfo=None):
         return None
     return instant
+
+
+_SECOND = timedelta(seconds=1)
+
+
+def _boundary(wall: datetime, tz: ZoneInfo) -> datetime:
+    """The first UTC instant whose local wall time is ``wall`` or later: an opening's edge.
+
+    An existing wall time gives its first occurrence. A wall time skipped by a spring-forward change
+    gives the instant of the change: an opening "until 02:30" on that night ends when the clock
+    jumps from 02:00 to 03:00, not at 03:30 (what ``fold=0`` would say).
+    """
+    instant = _localize(wall, tz)
+    if instant is not None:
+        return instant
+    # In the gap, fold=1 reads the wall with the offset after the change (an instant before it)
+    # and fold=0 with the offset before (an instant after it): bisect between the two.
+    before = wall.replace(tzinfo=tz, fold=1).astimezone(UTC)
+    after = wall.replace(tzinfo=tz, fold=0).astimezone(UTC)
+    low, high = 0, (after - before) // _SECOND
+    while high - low > 1:
+        mid = (low + high) // 2
+        if (before + mid * _SECOND).astimezone(tz).replace(tzinfo=None) >= wall:
+            high = mid
+        else:
+            low = mid
+    return before + high * _SECOND
 
 
 def _midnight_utc(day: date, tz: ZoneInfo) -> datetime:
@@ -125,8 +160,8 @@ def _midnight_utc(day: date, tz: ZoneInfo) -> datetime:
     return instant
 
 
-def opening_applies(opening: Opening, day: date, calendar: AgendaCalendar) -> bool:
-    """Whether the weekly opening is open on that local date."""
+def _opening_runs(opening: Opening, day: date) -> bool:
+    """Whether the weekly template falls on that date (weekday, validity, week parity)."""
     if day.weekday() != opening.weekday or day < opening.valid_from:
         return False
     if opening.valid_to is not None and day > opening.valid_to:
@@ -135,7 +170,12 @@ def opening_applies(opening: Opening, day: date, calendar: AgendaCalendar) -> bo
         even = day.isocalendar().week % 2 == 0
         if even != (opening.weeks is Weeks.EVEN):
             return False
-    return calendar.closure_reason(opening.site_id, day) is None
+    return True
+
+
+def opening_applies(opening: Opening, day: date, calendar: AgendaCalendar) -> bool:
+    """Whether the weekly opening is open on that local date."""
+    return _opening_runs(opening, day) and calendar.closure_reason(opening.site_id, day) is None
 
 
 class BusyIndex:
@@ -146,7 +186,7 @@ class BusyIndex:
     """
 
     def __init__(self, busy: Iterable[tuple[datetime, datetime]]) -> None:
-        ordered = sorted(busy)
+        ordered = sorted((s, e) for s, e in busy if e > s)  # an empty interval holds no time
         self._starts = [s for s, _ in ordered]
         self._max_ends = list(accumulate((e for _, e in ordered), max))
 
@@ -171,10 +211,13 @@ def _occurrence_slots(
     step = timedelta(minutes=opening.step_min)
     wall_start = datetime.combine(day, opening.start)
     wall_end = datetime.combine(day, opening.end)
-    open_start = wall_start.replace(tzinfo=tz).astimezone(UTC)
-    open_end = wall_end.replace(tzinfo=tz).astimezone(UTC)
-    start_offset = wall_start.replace(tzinfo=tz).utcoffset()
-    if start_offset == wall_end.replace(tzinfo=tz).utcoffset() and _localize(wall_start, tz):
+    open_start = _localize(wall_start, tz)
+    open_end = _boundary(wall_end, tz)
+    if (
+        open_start is not None
+        and _localize(wall_end, tz) is not None
+        and wall_start.replace(tzinfo=tz).utcoffset() == wall_end.replace(tzinfo=tz).utcoffset()
+    ):
         yield from _fast_slots(
             open_start, open_end, step, duration, busy, earliest, window, wall_start, tz
         )
@@ -261,6 +304,7 @@ def day_slots(
     busy: BusyIndex | None = None,
 ) -> list[Slot]:
     """The free slots of one practitioner for a visit reason on one local date, ascending."""
+    _check_aware(now)
     busy = busy or BusyIndex(agenda.busy)
     duration = timedelta(minutes=visit_reason.duration_min)
     earliest = _earliest(visit_reason, now)
@@ -290,10 +334,23 @@ def free_slots(
 ) -> Iterator[Slot]:
     """Free slots of the practitioners, lazily, ordered by start then by their order in ``agendas``.
 
-    ``start_day`` and ``end_day`` are local dates, both included.
+    ``start_day`` and ``end_day`` are local dates, both included. The arguments are checked at
+    the call, not at the first ``next``.
     """
     _check_range(start_day, end_day)
     _check_aware(now)
+    return _merged_slots(agendas, visit_reason, calendar, start_day, end_day, now, window)
+
+
+def _merged_slots(
+    agendas: Sequence[PractitionerAgenda],
+    visit_reason: VisitReason,
+    calendar: AgendaCalendar,
+    start_day: date,
+    end_day: date,
+    now: datetime,
+    window: TimeWindow | None,
+) -> Iterator[Slot]:
     indexed = [(a, BusyIndex(a.busy)) for a in agendas]
     for day in _days(start_day, end_day):
         per_practitioner = [
@@ -333,21 +390,21 @@ def find_opening(
     ``OutsideOpening`` otherwise.
     """
     _check_aware(start)
+    _check_aware(end)
     local_start = calendar.local(start)
     day = local_start.date()
     closed_reason = None
     for opening in openings:
-        if visit_reason.id not in opening.visit_reason_ids or day.weekday() != opening.weekday:
+        if visit_reason.id not in opening.visit_reason_ids or not _opening_runs(opening, day):
             continue
-        wall_start = datetime.combine(day, opening.start)
-        wall_end = datetime.combine(day, opening.end)
-        open_start = wall_start.replace(tzinfo=calendar.tz).astimezone(UTC)
-        open_end = wall_end.replace(tzinfo=calendar.tz).astimezone(UTC)
+        open_start = _boundary(datetime.combine(day, opening.start), calendar.tz)
+        open_end = _boundary(datetime.combine(day, opening.end), calendar.tz)
         if not (open_start <= start and end <= open_end):
             continue
-        if opening_applies(opening, day, calendar):
+        reason = calendar.closure_reason(opening.site_id, day)
+        if reason is None:
             return opening
-        closed_reason = closed_reason or calendar.closure_reason(opening.site_id, day)
+        closed_reason = closed_reason or reason
     if closed_reason:
         raise ClosedDay(f"Le {local_start:%d/%m/%Y} est fermé : {closed_reason}.")
     raise OutsideOpening(

@@ -89,8 +89,7 @@ def _transient(exc: DBAPIError) -> bool:
         or "database is locked" in text
         or "database is busy" in text
         or "server closed the connection" in text
-        or ("connection" in text
-        and "closed" in text)
+        or ("connection" in text and "closed" in text)
     )
 
 

@@ -63,6 +63,7 @@ def upgrade() -> None:
         sa.Column("nir", sa.String(length=15), nullable=True),
         sa.Column("search_key", sa.String(length=210), nullable=False),
         sa.Column("birth_search_key", sa.String(length=210), nullable=False),
+        sa.Column("given_search_key", sa.String(length=210), nullable=False),
         sa.Column("created_at", db.base.UTCDateTime(timezone=True), nullable=False),
         sa.Column("created_by", sa.String(length=100), nullable=False),
         sa.CheckConstraint("sex IN ('F', 'M', 'U')", name=op.f("ck_patient_sex")),
@@ -71,6 +72,7 @@ def upgrade() -> None:
     with op.batch_alter_table("patient", schema=None) as batch_op:
         batch_op.create_index("ix_patient_birth_date", ["birth_date"], unique=False)
         batch_op.create_index("ix_patient_birth_search_key", ["birth_search_key"], unique=False)
+        batch_op.create_index("ix_patient_given_search_key", ["given_search_key"], unique=False)
         batch_op.create_index("ix_patient_search_key", ["search_key"], unique=False)
 
     op.create_table(

@@ -1,0 +1,57 @@
+"""Who may do what: the roles × actions matrix, enforced by the services."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop.domain.errors import PermissionDenied
+from desktop.domain.model import Actor, Role
+
+
+class Action(StrEnum):
+    VIEW_AGENDA = "view_agenda"
+    BOOK = "book"
+    MOVE = "move"
+    CANCEL = "cancel"
+    CHANGE_STATUS = "change_status"
+    OVERBOOK = "overbook"
+    EDIT_PATIENT = "edit_patient"
+    MANAGE_STRUCTURE = "manage_structure"
+    MANAGE_USERS = "manage_users"
+    SEE_AUDIT = "see_audit"
+    EXPORT = "export"
+    BACKUP = "backup"
+
+
+ACTION_LABELS = {
+    Action.VIEW_AGENDA: "consulter l'agenda",
+    Action.BOOK: "prendre un rendez-vous",
+    Action.MOVE: "déplacer un rendez-vous",
+    Action.CANCEL: "annuler un rendez-vous",
+    Action.CHANGE_STATUS: "changer l'état d'un rendez-vous",
+    Action.OVERBOOK: "forcer un rendez-vous (surbooking)",
+    Action.EDIT_PATIENT: "créer ou modifier un patient",
+    Action.MANAGE_STRUCTURE: "modifier la structure de l'hôpital",
+    Action.MANAGE_USERS: "gérer les utilisateurs",
+    Action.SEE_AUDIT: "consulter le journal d'audit",
+    Action.EXPORT: "exporter des données",
+    Action.BACKUP: "sauvegarder ou restaurer la base",
+}
+
+_AGENDA = {Action.VIEW_AGENDA, Action.BOOK, Action.MOVE, Action.CANCEL, Action.CHANGE_STATUS}
+MATRIX: dict[Role, frozenset[Action]] = {
+    Role.SECRETARY: frozenset(_AGENDA | {Action.OVERBOOK, Action.EDIT_PATIENT, Action.EXPORT}),
+    Role.PHYSICIAN: frozenset(_AGENDA | {Action.OVERBOOK}),
+    Role.ADMIN: frozenset(Action),
+}
+
+
+def allowed(actor: Actor, action: Action) -> bool:
+    """Whether the actor's role allows the action."""
+    return action in MATRIX[actor.role]
+
+
+def require(actor: Actor, action: Action) -> None:
+    """Raise ``PermissionDenied`` with a French message when the role does not allow the action."""
+    if not allowed(actor, action):
+        raise PermissionDenied(f"Votre rôle ne permet pas de {ACTION_LABELS[action]}.")

@@ -1,0 +1,355 @@
+"""Booking, moving, cancelling and changing the status of appointments.
+
+Each action is one transaction holding its audit record. On SQLite the transaction starts with
+``BEGIN IMMEDIATE``, so the overlap check and the insert cannot interleave with another
+workstation's; on PostgreSQL an exclusion constraint backs the check.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from db.repositories import agenda as agenda_repo
+from db.repositories import audit
+from db.repositories import patients as patients_repo
+from db.repositories import structure as repo
+from db.tables import AppointmentRow
+from desktop.domain.errors import (
+    BookingRefused,
+    CreneauError,
+    InThePast,
+    InvalidInput,
+    OutsideOpening,
+    SlotConflict,
+    StaleEdit,
+)
+from desktop.domain.model import Actor, Appointment, Channel, Status
+from desktop.domain.permissions import Action, allowed, require
+from desktop.domain.scheduling import AgendaCalendar, find_opening
+from desktop.services.clock import Clock
+from desktop.services.structure import calendar_of
+from desktop.services.uow import Database
+
+MAX_REASON = 500
+ACTIVE_STATUSES = (Status.BOOKED, Status.CONFIRMED, Status.ARRIVED, Status.SEEN, Status.NO_SHOW)
+
+
+def snapshot(row: AppointmentRow) -> dict:
+    """The audited state of an appointment: ids and values, never a patient's name or phone."""
+    return {
+        "practitioner_id": row.practitioner_id,
+        "visit_reason_id": row.visit_reason_id,
+        "patient_id": row.patient_id,
+        "site_id": row.site_id,
+        "start": row.start_at.isoformat(),
+        "end": row.end_at.isoformat(),
+        "status": row.status,
+        "channel": row.channel,
+        "overbooked": row.overbooked,
+        "overbooking_reason": row.overbooking_reason,
+        "cancel_reason": row.cancel_reason,
+        "version": row.version,
+    }
+
+
+class BookingService:
+    """Use cases that change appointments."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def _guarded(self, actor: Actor, action: Action, object_id: int | None = None) -> None:
+        """Refuse, and audit the refusal in its own transaction, when the role does not allow."""
+        if allowed(actor, action):
+            return
+        now = self._clock.now()
+        self._db.run(
+            lambda s: audit.record(
+                s, actor, now, "refused", "appointment", object_id, None, {"action": action.value}
+            )
+        )
+        require(actor, action)
+
+    def book(
+        self,
+        actor: Actor,
+        practitioner_id: int,
+        visit_reason_id: int,
+        patient_id: int,
+        start: datetime,
+        *,
+        channel: Channel = Channel.PHONE,
+        force: bool = False,
+        overbooking_reason: str = "",
+        notes: str = "",
+    ) -> Appointment:
+        """Book an appointment; refused with a French message when the rules forbid it.
+
+        ``force`` records an overbooking (needs the right and a reason) when the time is outside
+        the openings, overlaps another appointment or an absence, or is within the notice.
+        """
+        self._guarded(actor, Action.BOOK)
+        if force:
+            self._guarded(actor, Action.OVERBOOK)
+        _check_aware(start)
+
+        def work(s: Session) -> Appointment:
+            now = self._clock.now()
+            reason = repo.visit_reason(s, visit_reason_id)
+            practitioner = repo.practitioner(s, practitioner_id)
+            patients_repo.patient_row(s, patient_id)
+            if reason.department_id != practitioner.department_id:
+                raise InvalidInput(
+                    f"Le motif « {reason.label} » n'est pas proposé par {practitioner.name}."
+                )
+            end = start + timedelta(minutes=reason.duration_min)
+            calendar = calendar_of(s)
+            site_id, overbooked = _check_rules(
+                s, calendar, practitioner_id, reason, start, end, now, force, None
+            )
+            row = AppointmentRow(
+                practitioner_id=practitioner_id,
+                visit_reason_id=visit_reason_id,
+                patient_id=patient_id,
+                site_id=site_id,
+                start_at=start,
+                end_at=end,
+                status=Status.BOOKED.value,
+                channel=Channel(channel).value,
+                overbooked=overbooked,
+                overbooking_reason=_reason(overbooking_reason) if overbooked else "",
+                notes=notes.strip(),
+                created_by=actor.login,
+                created_at=now,
+                updated_by=actor.login,
+                updated_at=now,
+            )
+            s.add(row)
+            s.flush()
+            audit.record(
+                s, actor, now, "appointment.book", "appointment", row.id, None, snapshot(row)
+            )
+            return agenda_repo.appointment_to_native(row)
+
+        if force and not overbooking_reason.strip():
+            raise InvalidInput("Un surbooking exige un motif.")
+        return self._db.run(work)
+
+    def move(
+        self,
+        actor: Actor,
+        appointment_id: int,
+        expected_version: int,
+        start: datetime,
+        *,
+        practitioner_id: int | None = None,
+        force: bool = False,
+        overbooking_reason: str = "",
+    ) -> Appointment:
+        """Move an appointment to another start (and practitioner of the same department)."""
+        self._guarded(actor, Action.MOVE, appointment_id)
+        if force:
+            self._guarded(actor, Action.OVERBOOK, appointment_id)
+            if not overbooking_reason.strip():
+                raise InvalidInput("Un surbooking exige un motif.")
+        _check_aware(start)
+
+        def work(s: Session) -> Appointment:
+            now = self._clock.now()
+            row = _editable(s, appointment_id, expected_version, actor, now)
+            before = snapshot(row)
+            reason = repo.visit_reason(s, row.visit_reason_id)
+            target = practitioner_id or row.practitioner_id
+            if repo.practitioner(s, target).department_id != reason.department_id:
+                raise InvalidInput("Le nouveau praticien ne propose pas ce motif.")
+            end = start + timedelta(minutes=reason.duration_min)
+            site_id, overbooked = _check_rules(
+                s, calendar_of(s), target, reason, start, end, now, force, row.id
+            )
+            row.practitioner_id, row.site_id = target, site_id
+            row.start_at, row.end_at = start, end
+            row.overbooked = overbooked
+            row.overbooking_reason = _reason(overbooking_reason) if overbooked else ""
+            row.updated_by, row.updated_at = actor.login, now
+            s.flush()
+            audit.record(
+                s, actor, now, "appointment.move", "appointment", row.id, before, snapshot(row)
+            )
+            return agenda_repo.appointment_to_native(row)
+
+        return self._db.run(work)
+
+    def cancel(
+        self, actor: Actor, appointment_id: int, expected_version: int | None, reason: str = ""
+    ) -> Appointment:
+        """Cancel an appointment with a reason; its time becomes free at once."""
+        self._guarded(actor, Action.CANCEL, appointment_id)
+
+        def work(s: Session) -> Appointment:
+            now = self._clock.now()
+            row = _editable(s, appointment_id, expected_version, actor, now)
+            before = snapshot(row)
+            row.status = Status.CANCELLED.value
+            row.cancel_reason = _reason(reason)
+            row.updated_by, row.updated_at = actor.login, now
+            s.flush()
+            audit.record(
+                s, actor, now, "appointment.cancel", "appointment", row.id, before, snapshot(row)
+            )
+            return agenda_repo.appointment_to_native(row)
+
+        return self._db.run(work)
+
+    def set_status(
+        self, actor: Actor, appointment_id: int, expected_version: int | None, status: Status
+    ) -> Appointment:
+        """Mark an appointment confirmed, arrived, seen or no-show (or back to booked)."""
+        self._guarded(actor, Action.CHANGE_STATUS, appointment_id)
+        status = Status(status)
+        if status is Status.CANCELLED:
+            raise InvalidInput("Pour annuler un rendez-vous, utilisez l'annulation avec un motif.")
+
+        def work(s: Session) -> Appointment:
+            now = self._clock.now()
+            row = _editable(s, appointment_id, expected_version, actor, now)
+            if status in (Status.ARRIVED, Status.SEEN, Status.NO_SHOW) and row.start_at > now + (
+                timedelta(hours=12)
+            ):
+                raise BookingRefused(
+                    f"Ce rendez-vous n'a pas encore eu lieu : il ne peut être marqué "
+                    f"« {status.label} »."
+                )
+            before = snapshot(row)
+            row.status = status.value
+            row.updated_by, row.updated_at = actor.login, now
+            s.flush()
+            audit.record(
+                s, actor, now, "appointment.status", "appointment", row.id, before, snapshot(row)
+            )
+            return agenda_repo.appointment_to_native(row)
+
+        return self._db.run(work)
+
+    def set_notes(
+        self, actor: Actor, appointment_id: int, expected_version: int | None, notes: str
+    ) -> Appointment:
+        """Replace the appointment's notes."""
+        self._guarded(actor, Action.CHANGE_STATUS, appointment_id)
+
+        def work(s: Session) -> Appointment:
+            now = self._clock.now()
+            row = _editable(s, appointment_id, expected_version, actor, now)
+            before = {"notes_length": len(row.notes), "version": row.version}
+            row.notes = notes.strip()
+            row.updated_by, row.updated_at = actor.login, now
+            s.flush()
+            audit.record(
+                s,
+                actor,
+                now,
+                "appointment.notes",
+                "appointment",
+                row.id,
+                before,
+                {"notes_length": len(row.notes), "version": row.version},
+            )
+            return agenda_repo.appointment_to_native(row)
+
+        return self._db.run(work)
+
+    def appointment(self, appointment_id: int) -> Appointment:
+        with self._db.read() as s:
+            return agenda_repo.appointment(s, appointment_id)
+
+
+def _editable(
+    s: Session, appointment_id: int, expected_version: int | None, actor: Actor, now: datetime
+) -> AppointmentRow:
+    row = agenda_repo.appointment_row(s, appointment_id)
+    if expected_version is not None and row.version != expected_version:
+        calendar = calendar_of(s)
+        when = calendar.local(row.updated_at)
+        raise StaleEdit(
+            f"Ce rendez-vous a été modifié entre-temps par {row.updated_by} le "
+            f"{when:%d/%m/%Y à %H:%M} : rien n'a été enregistré, la version actuelle est affichée."
+        )
+    if row.status == Status.CANCELLED.value:
+        raise BookingRefused("Ce rendez-vous est annulé : il ne peut plus être modifié.")
+    return row
+
+
+def _check_rules(
+    s: Session,
+    calendar: AgendaCalendar,
+    practitioner_id: int,
+    reason,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    force: bool,
+    exclude_id: int | None,
+) -> tuple[int, bool]:
+    """The site of the booking and whether it is an overbooking; raises when refused.
+
+    The order of the checks gives the most useful message: the past, then the openings, then
+    the conflicts.
+    """
+    local = calendar.local(start)
+    problems: list[CreneauError] = []
+    if start < now:
+        raise InThePast(f"Le {local:%d/%m/%Y} à {local:%H:%M} est déjà passé.")
+    if reason.min_notice_hours and start < now + timedelta(hours=reason.min_notice_hours):
+        problems.append(
+            InThePast(f"Ce motif demande un délai de prévenance de {reason.min_notice_hours} h.")
+        )
+    openings = repo.openings(s, [practitioner_id])[practitioner_id]
+    site_id = None
+    try:
+        site_id = find_opening(openings, reason, calendar, start, end).site_id
+    except OutsideOpening as exc:
+        problems.append(exc)
+    clashes = agenda_repo.overlapping(s, practitioner_id, start, end, exclude_id)
+    if clashes:
+        first = calendar.local(clashes[0].start)
+        last = calendar.local(clashes[0].end)
+        problems.append(
+            SlotConflict(
+                f"Le {local:%d/%m/%Y} à {local:%H:%M} chevauche un autre rendez-vous "
+                f"({first:%H:%M}–{last:%H:%M})."
+            )
+        )
+    absences = agenda_repo.absences_overlapping(s, practitioner_id, start, end)
+    if absences:
+        problems.append(
+            SlotConflict(
+                f"Le praticien est absent le {local:%d/%m/%Y} à {local:%H:%M}"
+                + (f" ({absences[0].reason})." if absences[0].reason else ".")
+            )
+        )
+    if problems and not force:
+        raise problems[0]
+    if site_id is None:
+        site_id = _default_site(s, practitioner_id, openings)
+    return site_id, bool(problems)
+
+
+def _default_site(s: Session, practitioner_id: int, openings) -> int:
+    if openings:
+        return openings[0].site_id
+    practitioner = repo.practitioner(s, practitioner_id)
+    return next(d.site_id for d in repo.departments(s) if d.id == practitioner.department_id)
+
+
+def _reason(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > MAX_REASON:
+        raise InvalidInput(f"Le motif ne peut dépasser {MAX_REASON} caractères.")
+    return text
+
+
+def _check_aware(start: datetime) -> None:
+    if start.tzinfo is None:
+        raise ValueError("naive datetime given to the booking service")
