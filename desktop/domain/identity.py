@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from desktop.domain.errors import InvalidInput, InvalidNir
 from desktop.domain.text import clean_name
 
-_NIR = re.compile(r"^([1-478])(\d{2})(\d{2})(\d{2}|2A|2B)(\d{3})(\d{3})(\d{2})$")
+# ASCII digits only: a NIR with Arabic-Indic or other Unicode digits is not stored as typed.
+_NIR = re.compile(r"^([1-478])(\d{2})(\d{2})(\d{2}|2A|2B)(\d{3})(\d{3})(\d{2})$", re.ASCII)
 MAX_NAME_LENGTH = 100
 EARLIEST_BIRTH = date(1900, 1, 1)
 
@@ -17,8 +19,9 @@ def normalize_nir(text: str) -> str:
     """A NIR (15 characters, with key) checked and returned without spaces; ``InvalidNir`` else.
 
     The key is 97 minus the 13-digit number modulo 97, Corsica's 2A and 2B counting as 19 and 18.
+    Full-width digits are read as digits (NFKC); spaces, dots and dashes are ignored.
     """
-    nir = re.sub(r"[\s.\-]", "", text or "").upper()
+    nir = re.sub(r"[\s.\-]", "", unicodedata.normalize("NFKC", text or "")).upper()
     match = _NIR.match(nir)
     if not match:
         raise InvalidNir(
@@ -32,12 +35,19 @@ def normalize_nir(text: str) -> str:
     return nir
 
 
+def _french_date(day: date) -> str:
+    """ "05/03/0999": the year always has four digits (``%Y`` gives "999" on Linux)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
 def check_birth_date(birth_date: date, today: date) -> date:
     """A birth date not in the future and not before 1900."""
     if birth_date > today:
-        raise InvalidInput(f"La date de naissance {birth_date:%d/%m/%Y} est dans le futur.")
+        raise InvalidInput(f"La date de naissance {_french_date(birth_date)} est dans le futur.")
     if birth_date < EARLIEST_BIRTH:
-        raise InvalidInput(f"La date de naissance {birth_date:%d/%m/%Y} est antérieure à 1900.")
+        raise InvalidInput(
+            f"La date de naissance {_french_date(birth_date)} est antérieure à 1900."
+        )
     return birth_date
 
 
