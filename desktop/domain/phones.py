@@ -102,9 +102,8 @@ def _national(raw: str, default_region: str) -> phonenumbers.PhoneNumber | None:
         return None
     first = found[0]
     if first.country_code == 33 and _kind(first) in _GEOGRAPHIC:
-        for number in found[1:]:
-            if number.country_code != 33 and _kind(number) in _GEOGRAPHIC:
-                return number
+        overseas = (n for n in found[1:] if n.country_code != 33 and _kind(n) in _GEOGRAPHIC)
+        return next(overseas, first)
     return first
 
 
