@@ -1,0 +1,77 @@
+"""The composition root of the desktop application: services → QApplication → MainWindow.
+
+``desktop.cli`` builds the services (database, clock) and calls ``run_gui``; everything the
+window needs is passed down explicitly, nothing is global.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.domain.errors import CreneauError
+
+if TYPE_CHECKING:
+    from desktop.services.container import Services
+
+SCREENSHOT_SIZE = (1400, 900)
+
+
+class ScreenshotFailed(CreneauError):
+    """The screenshot could not be written."""
+
+
+def run_gui(
+    services: Services,
+    *,
+    screenshot: Path | None = None,
+    day: date | None = None,
+    view: str = "day",
+    department_code: str | None = None,
+) -> int:
+    """Start the desktop application on ``services``; returns the process exit code.
+
+    With ``screenshot``, the main window is rendered offscreen at 1400×900 once the agenda is
+    painted, saved as a PNG, and 0 is returned without entering the event loop.
+    Raises ``CreneauError`` (French message) for an unknown department or view, or an unwritable
+    screenshot.
+    """
+    # Qt is imported here so that importing this module (and the CLI) never loads PySide6.
+    from desktop.ui.application import create_application
+    from desktop.ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow(services, day=day, view=view, department_code=department_code)
+    if screenshot is not None:
+        try:
+            save_screenshot(window, Path(screenshot))
+        finally:
+            window.close()
+            window.deleteLater()
+        return 0
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    return app.exec()
+
+
+def save_screenshot(window, path: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> None:
+    """Lay the window out offscreen at ``size``, let the agenda paint, and write a PNG."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+    from PySide6.QtGui import QImage
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.resize(*size)
+    window.show()
+    # Layouts, resize events and the grid's first paint all go through the event queue.
+    for _ in range(3):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
+    image.fill(window.palette().window().color())
+    window.render(image)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScreenshotFailed(f"Impossible de créer le dossier « {path.parent} ».") from exc
+    if not image.save(str(path), "PNG"):
+        raise ScreenshotFailed(f"Impossible d'écrire la capture d'écran « {path} ».")
