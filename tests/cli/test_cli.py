@@ -449,3 +449,8 @@ def test_usage_errors_are_french(example):
     assert result.returncode == 2 and "erreur" in result.stderr and "Traceback" not in result.stderr
     result = _process("--version")
     assert result.returncode == 0 and result.stdout.startswith("Créneau ")
+
+
+def test_the_command_line_does_not_load_qt():
+    code = "import sys, desktop.cli; sys.exit('PySide6' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
