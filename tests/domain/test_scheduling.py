@@ -13,6 +13,7 @@ import sys
 import textwrap
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -273,7 +274,7 @@ def test_validity_dates_are_inclusive(
     weekly = opening(MON, "09:00", "12:30", valid_from=valid_from, valid_to=valid_to)
     assert opening_applies(weekly, monday, paris()) is applies
     slots = day_slots(agenda(weekly), reason(30), paris(), monday, PAST)
-    assert (len(slots) == 13) is applies and (slots == []) is not applies
+    assert len(slots) == (13 if applies else 0)
 
 
 @pytest.mark.parametrize(
@@ -498,8 +499,6 @@ def test_a_start_equal_to_now_is_offered() -> None:
 
 
 def test_now_given_in_another_zone_is_the_same_instant() -> None:
-    from zoneinfo import ZoneInfo
-
     now = datetime(2027, 1, 11, 4, 7, tzinfo=ZoneInfo("America/New_York"))  # 09:07Z
     slots = day_slots(agenda(MORNING_0900_1200), reason(30), paris(), MONDAY, now)
     assert starts(slots) == local_starts(*quarter_hours("10:15", "11:30"))
