@@ -105,7 +105,11 @@ def departments(session: Session) -> list[Department]:
 
 def practitioners(session: Session, department_id: int | None = None) -> list[Practitioner]:
     """Active practitioners, by name; of one department when given."""
-    query = select(PractitionerRow).where(PractitionerRow.active).order_by(PractitionerRow.name)
+    query = (
+        select(PractitionerRow)
+        .where(PractitionerRow.active)
+        .order_by(PractitionerRow.name, PractitionerRow.id)
+    )
     if department_id is not None:
         query = query.where(PractitionerRow.department_id == department_id)
     return [practitioner_to_native(r) for r in session.scalars(query)]
@@ -113,10 +117,37 @@ def practitioners(session: Session, department_id: int | None = None) -> list[Pr
 
 def visit_reasons(session: Session, department_id: int | None = None) -> list[VisitReason]:
     """Active visit reasons, by label; of one department when given."""
-    query = select(VisitReasonRow).where(VisitReasonRow.active).order_by(VisitReasonRow.label)
+    query = (
+        select(VisitReasonRow)
+        .where(VisitReasonRow.active)
+        .order_by(VisitReasonRow.label, VisitReasonRow.id)
+    )
     if department_id is not None:
         query = query.where(VisitReasonRow.department_id == department_id)
     return [visit_reason_to_native(r) for r in session.scalars(query)]
+
+
+def practitioners_by_id(session: Session, practitioner_ids: Iterable[int]) -> list[Practitioner]:
+    """The practitioners of those ids (each once), by name then id; ``NotFound`` for an unknown."""
+    ids = set(practitioner_ids)
+    rows = session.scalars(
+        select(PractitionerRow)
+        .where(PractitionerRow.id.in_(ids))
+        .order_by(PractitionerRow.name, PractitionerRow.id)
+    ).all()
+    missing = ids - {r.id for r in rows}
+    if missing:
+        raise NotFound(f"Praticien inconnu : n° {min(missing)}.")
+    return [practitioner_to_native(r) for r in rows]
+
+
+def visit_reasons_by_id(session: Session, visit_reason_ids: Iterable[int]) -> list[VisitReason]:
+    """The visit reasons of those ids, active or not (what past appointments refer to)."""
+    ids = list(set(visit_reason_ids))
+    if not ids:
+        return []
+    rows = session.scalars(select(VisitReasonRow).where(VisitReasonRow.id.in_(ids)))
+    return [visit_reason_to_native(r) for r in rows]
 
 
 def _by_code(session: Session, table, code: str, what: str):

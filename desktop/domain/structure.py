@@ -11,10 +11,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from desktop.domain.errors import StructureError
-from desktop.domain.scheduling import WEEKDAYS
+from desktop.domain.errors import InvalidInput, StructureError
+from desktop.domain.phones import parse_phone
+from desktop.domain.scheduling import WEEKDAYS, AgendaCalendar
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_WALL_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# Longest texts the database keeps (the columns' lengths), refused beyond with a clear message.
+MAX_NAME = 200
+MAX_ADDRESS = 500
+MAX_URL = 500
+MAX_REASON = 200
 
 
 @dataclass(frozen=True)
@@ -143,29 +150,34 @@ class _Reader:
             if key not in allowed:
                 self.fail(key, f"clé inconnue (clés permises : {', '.join(sorted(allowed))})")
 
-    def get(self, key: str, kind: type | tuple[type, ...], required: bool = True, default=None):
+    def get(
+        self,
+        key: str,
+        kind: type | tuple[type, ...],
+        required: bool = True,
+        default=None,
+        maximum: int | None = None,
+    ):
         if key not in self.table:
             if required:
                 self.fail(key, "clé obligatoire absente")
             return default
         value = self.table[key]
         if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
-            names = {
-                str: "du texte",
-                int: "un nombre entier",
-                bool: "true ou false",
-                list: "une liste",
-            }
-            expected = (
-                names.get(kind, "une valeur valide")
-                if isinstance(kind, type)
-                else ("une date ou un texte")
-            )
-            self.fail(key, f"{expected} attendu, pas « {value} »")
+            expected = {
+                str: "du texte attendu",
+                int: "un nombre entier attendu",
+                bool: "true ou false attendu",
+                list: "une liste attendue",
+            }.get(kind, "une date ou un texte attendu")
+            shown = str(value).lower() if isinstance(value, bool) else value
+            self.fail(key, f"{expected}, pas « {shown} »")
         if isinstance(value, str):
             value = value.strip()
             if required and not value:
                 self.fail(key, "valeur vide")
+            if maximum is not None and len(value) > maximum:
+                self.fail(key, f"texte trop long ({len(value)} caractères, {maximum} au plus)")
         return value
 
     def code(self, key: str = "code") -> str:
@@ -176,13 +188,10 @@ class _Reader:
 
     def wall_time(self, key: str) -> time:
         value = self.get(key, str)
-        try:
-            parsed = time.fromisoformat(value)
-        except ValueError:
-            self.fail(key, f"heure invalide « {value} » (attendu HH:MM)")
-        if parsed.second or parsed.microsecond:
-            self.fail(key, f"heure invalide « {value} » (attendu HH:MM)")
-        return parsed
+        match = _WALL_TIME.match(value)
+        if not match:
+            self.fail(key, f"heure invalide « {value} » (attendu HH:MM, de 00:00 à 23:59)")
+        return time(int(match.group(1)), int(match.group(2)))
 
     def day(self, key: str, required: bool = True) -> date | None:
         value = self.get(key, (str, date), required)
@@ -209,28 +218,84 @@ class _Reader:
         return value
 
 
-def locate(text: str, section: str, index: int, key: str) -> int | None:
-    """The 1-based line of ``key`` in the ``index``-th ``[[section]]`` (or ``[section]``)."""
-    header = re.compile(rf"^\s*\[\[?\s*{re.escape(section)}\s*\]\]?\s*(#.*)?$")
-    any_header = re.compile(r"^\s*\[")
-    key_line = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=") if key else None
-    seen = -1
-    inside = False
-    header_line = None
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*(\]\]?)\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*[=.]""")
+
+
+def _unquote(part: str) -> str:
+    part = part.strip()
+    if len(part) >= 2 and part[0] == part[-1] and part[0] in "\"'":
+        return part[1:-1]
+    return part
+
+
+def _scan(text: str):
+    """``(line, "header", path)`` and ``(line, "key", first part)`` of a TOML text, in order.
+
+    The lines inside a multi-line string are skipped, so that a ``[x]`` or ``key =`` written in
+    a text is not taken for a table or a key.
+    """
+    open_string = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        if header.match(line):
-            seen += 1
-            inside = seen == index
-            if inside:
-                header_line = number
+        if open_string:
+            if line.count(open_string) % 2:
+                open_string = ""
             continue
-        if any_header.match(line):
-            if inside:
+        header = _HEADER.match(line)
+        if header:
+            yield number, "header", tuple(_unquote(p) for p in header.group(2).split("."))
+            continue
+        key = _KEY.match(line)
+        if key:
+            yield number, "key", _unquote(key.group(1))
+        for quotes in ('"""', "'''"):
+            if line.count(quotes) % 2:
+                open_string = quotes
                 break
-            continue
-        if inside and key_line is not None and key_line.match(line):
+
+
+def locate(text: str, section: str, index: int, key: str) -> int | None:
+    """The 1-based line of ``key`` in the ``index``-th ``[[section]]`` (or ``[section]``).
+
+    Without the key (missing, or ``key`` empty), the line of the table's header; a sub-table
+    ``[section.key]`` counts as the key's line. None when the table cannot be found.
+    """
+    seen = -1
+    inside = in_sub_table = False
+    header_line = None
+    top_level = True
+    for number, kind, value in _scan(text):
+        if kind == "header":
+            top_level = False
+            if value == (section,):
+                seen += 1
+                inside, in_sub_table = seen == index, False
+                if inside:
+                    header_line = number
+            elif inside and len(value) > 1 and value[0] == section:
+                in_sub_table = True
+                if key and value[1] == key:
+                    return number
+            elif inside:
+                break
+        elif inside and not in_sub_table and key and value == key:
             return number
+        elif top_level and header_line is None and value == section:
+            header_line = number  # "section = …" written as a key of the document
     return header_line
+
+
+def _top_level_line(text: str, name: str) -> int | None:
+    """The line where the document's key or table ``name`` first appears."""
+    top_level = True
+    for number, kind, value in _scan(text):
+        if kind == "header":
+            top_level = False
+            if value[0] == name:
+                return number
+        elif top_level and value == name:
+            return number
+    return None
 
 
 def parse_structure(text: str, source: str = "structure") -> StructureSpec:
@@ -238,14 +303,19 @@ def parse_structure(text: str, source: str = "structure") -> StructureSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise StructureError(f"{source} : syntaxe TOML invalide ({_french_toml(exc)}).") from exc
+        raise StructureError(_french_toml(exc, text, source)) from exc
     for key, value in data.items():
+        line = _top_level_line(text, key)
+        place = f"{source}, ligne {line}" if line else source
         if key not in SECTIONS:
             raise StructureError(
-                f"{source}, section inconnue « {key} » (sections permises : {', '.join(SECTIONS)})."
+                f"{place}, section « {key} » : section inconnue "
+                f"(sections permises : {', '.join(SECTIONS)})."
             )
         if SECTIONS[key] and not isinstance(value, list):
-            raise StructureError(f"{source} : « {key} » doit s'écrire [[{key}]].")
+            raise StructureError(
+                f"{place}, section « {key} » : elle doit s'écrire [[{key}]], une fois par élément."
+            )
 
     def readers(section: str):
         return [
@@ -272,35 +342,81 @@ def parse_structure(text: str, source: str = "structure") -> StructureSpec:
     return spec
 
 
-def _french_toml(exc: tomllib.TOMLDecodeError) -> str:
-    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+_TOML_PROBLEMS = {
+    "Invalid value": "valeur invalide (texte entre guillemets, nombre, true/false, date ou liste)",
+    "Cannot overwrite a value": "clé donnée deux fois",
+    "Cannot declare": "table déclarée deux fois",
+    "Unterminated string": "texte non terminé (guillemet fermant manquant)",
+    "Expected '=' after a key": "« = » attendu après la clé",
+    "Expected newline or end of document after a statement": "fin de ligne attendue",
+    "Expected ']' at the end of a table declaration": "« ] » attendu à la fin de l'en-tête",
+    "Expected ']]' at the end of an array declaration": "« ]] » attendu à la fin de l'en-tête",
+    "Unclosed array": "liste non fermée",
+    "Invalid statement": "instruction invalide",
+    "Illegal character": "caractère interdit",
+    "Invalid initial character for a key part": "nom de clé invalide",
+}
+
+
+def _french_toml(exc: tomllib.TOMLDecodeError, text: str, source: str) -> str:
+    """The TOML syntax error in French, with its line and column."""
+    message = str(exc)
+    problem = next(
+        (french for english, french in _TOML_PROBLEMS.items() if message.startswith(english)),
+        "erreur de syntaxe",
+    )
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if match:
-        return f"ligne {match.group(1)}, colonne {match.group(2)}"
-    return str(exc)
+        line, column = int(match.group(1)), int(match.group(2))
+    else:  # "(at end of document)": the last line
+        lines = text.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
+    return f"{source}, ligne {line}, colonne {column} : syntaxe TOML invalide ({problem})."
 
 
 def _hospital(r: _Reader) -> HospitalSpec:
     r.check_keys({"name", "timezone", "country_holidays", "booking_url", "phone"})
-    url = r.get("booking_url", str, False, "")
-    if url and not re.match(r"^https?://", url):
+    url = r.get("booking_url", str, False, "", MAX_URL)
+    if url and not re.match(r"^https?://\S+$", url):
         r.fail("booking_url", f"adresse invalide « {url} » (attendu https://…)")
+    timezone = r.get("timezone", str, False, "Europe/Paris", 64)
+    try:
+        AgendaCalendar(timezone)
+    except InvalidInput:
+        r.fail("timezone", f"fuseau horaire inconnu « {timezone} » (par exemple Europe/Paris)")
+    country = r.get("country_holidays", str, False) or None
+    if country is not None:
+        try:
+            AgendaCalendar(timezone, country)
+        except InvalidInput:
+            r.fail("country_holidays", f"pays inconnu « {country} » (par exemple FR)")
+    phone = r.get("phone", str, False, "")
+    if phone:
+        try:
+            phone = parse_phone(phone).e164
+        except InvalidInput as exc:
+            r.fail("phone", exc.message.rstrip("."))
     return HospitalSpec(
-        name=r.get("name", str),
-        timezone=r.get("timezone", str, False, "Europe/Paris"),
-        country_holidays=r.get("country_holidays", str, False) or None,
+        name=r.get("name", str, maximum=MAX_NAME),
+        timezone=timezone,
+        country_holidays=country,
         booking_url=url,
-        phone=r.get("phone", str, False, ""),
+        phone=phone,
     )
 
 
 def _site(r: _Reader) -> SiteSpec:
     r.check_keys({"code", "name", "address"})
-    return SiteSpec(r.code(), r.get("name", str), r.get("address", str, False, ""))
+    return SiteSpec(
+        r.code(),
+        r.get("name", str, maximum=MAX_NAME),
+        r.get("address", str, False, "", MAX_ADDRESS),
+    )
 
 
 def _department(r: _Reader) -> DepartmentSpec:
     r.check_keys({"code", "name", "site"})
-    return DepartmentSpec(r.code(), r.get("name", str), r.code("site"))
+    return DepartmentSpec(r.code(), r.get("name", str, maximum=MAX_NAME), r.code("site"))
 
 
 def _visit_reason(r: _Reader) -> VisitReasonSpec:
@@ -323,7 +439,7 @@ def _visit_reason(r: _Reader) -> VisitReasonSpec:
     return VisitReasonSpec(
         code=r.code(),
         department=r.code("department"),
-        label=r.get("label", str),
+        label=r.get("label", str, maximum=MAX_NAME),
         duration_min=r.positive("duration_min", 720),
         online=r.get("online", bool, False, False),
         new_patients=r.get("new_patients", bool, False, True),
@@ -338,7 +454,9 @@ def _practitioner(r: _Reader) -> PractitionerSpec:
     rpps = r.get("rpps", str, False)
     if rpps and not re.match(r"^\d{11}$", rpps):
         r.fail("rpps", f"numéro RPPS invalide « {rpps} » (11 chiffres)")
-    return PractitionerSpec(r.code(), r.get("name", str), r.code("department"), rpps or None)
+    return PractitionerSpec(
+        r.code(), r.get("name", str, maximum=MAX_NAME), r.code("department"), rpps or None
+    )
 
 
 def _opening(r: _Reader) -> OpeningSpec:
@@ -393,7 +511,8 @@ def _absence(r: _Reader) -> AbsenceSpec:
         r.fail("end", "le début et la fin doivent être tous deux avec ou sans fuseau")
     if end <= start:
         r.fail("end", "la fin de l'absence doit suivre son début")
-    return AbsenceSpec(r.code("practitioner"), start, end, r.get("reason", str, False, ""))
+    reason = r.get("reason", str, False, "", MAX_REASON)
+    return AbsenceSpec(r.code("practitioner"), start, end, reason)
 
 
 def _closure(r: _Reader) -> ClosureSpec:
@@ -401,7 +520,8 @@ def _closure(r: _Reader) -> ClosureSpec:
     date_from, date_to = r.day("from"), r.day("to")
     if date_to < date_from:
         r.fail("to", f"la fin ({date_to:%d/%m/%Y}) précède le début ({date_from:%d/%m/%Y})")
-    return ClosureSpec(r.code("site"), date_from, date_to, r.get("reason", str, False, ""))
+    reason = r.get("reason", str, False, "", MAX_REASON)
+    return ClosureSpec(r.code("site"), date_from, date_to, reason)
 
 
 def _check_unique(spec: StructureSpec, source: str, text: str) -> None:

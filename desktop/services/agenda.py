@@ -118,8 +118,8 @@ class AgendaService:
             calendar = calendar_of(s)
             if practitioner_ids is None:
                 ids = [p.id for p in repo.practitioners(s, reason.department_id)]
-            else:
-                ids = list(practitioner_ids)
+            else:  # each once, in name order: ties on a start go by practitioner name
+                ids = [p.id for p in repo.practitioners_by_id(s, practitioner_ids)]
             openings = repo.openings(s, ids)
             ids = [
                 pid for pid in ids if any(reason.id in o.visit_reason_ids for o in openings[pid])
@@ -157,7 +157,15 @@ class AgendaService:
     def period(
         self, practitioner_ids: Sequence[int], start_day: date, end_day: date
     ) -> AgendaPeriod:
-        """Appointments (with their patients), absences and visit reasons of a period."""
+        """Appointments (with their patients), absences and visit reasons of a period.
+
+        ``start_day`` and ``end_day`` are local dates, both included.
+        """
+        if end_day < start_day:
+            raise InvalidInput(
+                f"La date de fin ({end_day:%d/%m/%Y}) précède la date de début "
+                f"({start_day:%d/%m/%Y})."
+            )
         with self._db.read() as s:
             calendar = calendar_of(s)
             start = calendar.local_day_bounds(start_day)[0]
@@ -172,7 +180,16 @@ class AgendaService:
                 appointments=tuple(appointments),
                 absences=tuple(agenda_repo.absences(s, ids, start, end)),
                 patients=patients_repo.patients(s, sorted({a.patient_id for a in appointments})),
-                visit_reasons={v.id: v for v in repo.visit_reasons(s)},
+                visit_reasons={
+                    **{v.id: v for v in repo.visit_reasons(s)},
+                    # a reason withdrawn since still names the appointments made for it
+                    **{
+                        v.id: v
+                        for v in repo.visit_reasons_by_id(
+                            s, {a.visit_reason_id for a in appointments}
+                        )
+                    },
+                },
                 calendar=calendar,
             )
 

@@ -23,6 +23,9 @@ from desktop.services.uow import Database
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d%m%Y")
 MAX_PHONES = 4
+# The length of the search-key columns: NFKD can lengthen a name (ß -> ss, Hangul syllables ->
+# jamo, ligatures), and a key is only ever read as a prefix, so a longer one is cut, not refused.
+MAX_KEY_LENGTH = 210
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,13 @@ class PatientService:
 
         def work(s: Session) -> Patient:
             now = self._clock.now()
-            key = search_key(f"{clean.family_name} {clean.given_names}")
             if not allow_duplicate:
-                twins = repo.same_identity(s, key, clean.birth_date)
+                found = {
+                    twin.id: twin
+                    for key in _identity_keys(clean)
+                    for twin in repo.same_identity(s, key, clean.birth_date)
+                }
+                twins = [found[i] for i in sorted(found)]
                 if twins:
                     raise PossibleDuplicate(
                         f"Doublon possible : {twins[0].display_name}, né(e) le "
@@ -128,11 +135,13 @@ class PatientService:
                     return repo.find_by_phone(s, parse_phone(text).e164, limit)
                 except InvalidInput:
                     return []
-            key = search_key(text)
+            key = _key(text)
             return repo.find_by_name_key(s, key, limit) if key else []
 
     def _validated(self, data: PatientInput) -> PatientInput:
         today = self._clock.now().date()
+        if not isinstance(data.birth_date, date) or isinstance(data.birth_date, datetime):
+            raise InvalidInput("La date de naissance est obligatoire (jour, mois et année).")
         if data.sex not in {s.value for s in Sex}:
             raise InvalidInput(f"Sexe inconnu « {data.sex} » (attendu F, M ou U).")
         phones = tuple(p for p in (p.strip() for p in data.phones) if p)
@@ -158,15 +167,27 @@ def _fill(row: PatientRow, data: PatientInput) -> None:
     row.family_name, row.given_names = data.family_name, data.given_names
     row.birth_name, row.birth_date, row.sex = data.birth_name, data.birth_date, data.sex
     row.email, row.nir = data.email, data.nir or None
-    row.search_key = search_key(f"{data.family_name} {data.given_names}")
-    row.birth_search_key = (
-        search_key(f"{data.birth_name} {data.given_names}") if data.birth_name else ""
-    )
-    row.given_search_key = search_key(f"{data.given_names} {data.family_name}")
+    keys = _identity_keys(data)
+    row.search_key = keys[0]
+    row.birth_search_key = keys[1] if len(keys) > 1 else ""
+    row.given_search_key = _key(f"{data.given_names} {data.family_name}")
     row.phones = [
         PatientPhoneRow(e164=e164, kind=parse_phone(e164).kind.value, position=i)
         for i, e164 in enumerate(data.phones)
     ]
+
+
+def _key(text: str) -> str:
+    """The search key of a text, cut to the length of the key columns."""
+    return search_key(text)[:MAX_KEY_LENGTH].rstrip()
+
+
+def _identity_keys(data: PatientInput) -> tuple[str, ...]:
+    """The keys of "family given" and, when there is one, "birth given"."""
+    keys = (_key(f"{data.family_name} {data.given_names}"),)
+    if data.birth_name:
+        keys += (_key(f"{data.birth_name} {data.given_names}"),)
+    return keys
 
 
 def _audit_view(row: PatientRow) -> dict:

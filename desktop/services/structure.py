@@ -192,11 +192,13 @@ def _apply(
     for i, a in enumerate(spec.absences):
         if a.practitioner not in practitioners:
             load.fail("absences", i, "practitioner", f"praticien inconnu « {a.practitioner} »")
-        try:
-            start = a.start if a.start.tzinfo else calendar.to_utc(a.start)
-            end = a.end if a.end.tzinfo else calendar.to_utc(a.end)
-        except NonExistentLocalTime as exc:
-            load.fail("absences", i, "start", exc.message.rstrip("."))
+        instants = []
+        for key, wall in (("start", a.start), ("end", a.end)):
+            try:
+                instants.append(wall if wall.tzinfo else calendar.to_utc(wall))
+            except NonExistentLocalTime as exc:
+                load.fail("absences", i, key, exc.message.rstrip("."))
+        start, end = instants
         pid = practitioners[a.practitioner]
         exists = s.scalar(
             select(AbsenceRow.id).where(
