@@ -46,28 +46,55 @@ def _pg_admin_url() -> str | None:
     return os.environ.get(PG_ENV)
 
 
-@pytest.fixture
-def postgres_url() -> str:
-    """A new, empty PostgreSQL database for one test, dropped afterwards."""
+@pytest.fixture(scope="session")
+def _pg_template():
+    """One migrated PostgreSQL database per test session, emptied before each test."""
     admin_url = _pg_admin_url()
     if not admin_url:
-        pytest.skip(f"PostgreSQL tests need {PG_ENV} (set by .ci/run); not set on this machine")
+        yield None
+        return
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    name = f"creneau_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(
-        make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
+    from db.engine import make_engine
+    from db.migrate import upgrade
+
+    base = make_url(admin_url).set(drivername="postgresql+psycopg")
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    name = f"creneau_tmpl_{uuid.uuid4().hex[:12]}"
     with admin.connect() as c:
         c.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(admin_url).set(drivername="postgresql+psycopg", database=name)
+    engine = make_engine(base.set(database=name).render_as_string(hide_password=False))
+    upgrade(engine)
+    engine.dispose()
     try:
-        yield url.render_as_string(hide_password=False)
+        yield admin, base, name
     finally:
         with admin.connect() as c:
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_url(_pg_template):
+    """The session's migrated PostgreSQL database, emptied for this test (TRUNCATE is fast)."""
+    if _pg_template is None:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV} (set by .ci/run); not set on this machine")
+    from sqlalchemy import create_engine, text
+
+    _admin, base, name = _pg_template
+    url = base.set(database=name)
+    engine = create_engine(url)
+    with engine.begin() as c:
+        tables = c.scalars(
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                "AND tablename <> 'alembic_version'"
+            )
+        ).all()
+        c.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url.render_as_string(hide_password=False)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
