@@ -29,14 +29,18 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine configured for Créneau; the PostgreSQL driver is only imported when used."""
+def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine configured for Créneau; the PostgreSQL driver is only imported when used.
+
+    ``busy_timeout_ms`` is how long an SQLite connection waits for another workstation's write
+    transaction before giving up with "database is locked" (tests make it short).
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_on_connect)
+        engine = create_engine(parsed, echo=echo, connect_args={"timeout": busy_timeout_ms / 1000})
+        event.listen(engine, "connect", _sqlite_connect_listener(busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     return create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
@@ -47,15 +51,20 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
-def _sqlite_on_connect(dbapi_connection, _record) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN itself instead of pysqlite's implicit one.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
+def _sqlite_connect_listener(busy_timeout_ms: int):
+    """The "connect" listener that sets every new SQLite connection up."""
+
+    def on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself instead of pysqlite's implicit one.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    return on_connect
 
 
 def _sqlite_on_begin(connection) -> None:

@@ -7,7 +7,7 @@ workstation's; on PostgreSQL an exclusion constraint backs the check.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from desktop.domain.errors import (
     CreneauError,
     InThePast,
     InvalidInput,
+    NotFound,
     OutsideOpening,
     SlotConflict,
     StaleEdit,
@@ -94,7 +95,7 @@ class BookingService:
         self._guarded(actor, Action.BOOK)
         if force:
             self._guarded(actor, Action.OVERBOOK)
-        _check_aware(start)
+        start = _as_utc(start)
 
         def work(s: Session) -> Appointment:
             now = self._clock.now()
@@ -155,7 +156,7 @@ class BookingService:
             self._guarded(actor, Action.OVERBOOK, appointment_id)
             if not overbooking_reason.strip():
                 raise InvalidInput("Un surbooking exige un motif.")
-        _check_aware(start)
+        start = _as_utc(start)
 
         def work(s: Session) -> Appointment:
             now = self._clock.now()
@@ -268,7 +269,12 @@ class BookingService:
 def _editable(
     s: Session, appointment_id: int, expected_version: int | None, actor: Actor, now: datetime
 ) -> AppointmentRow:
-    row = agenda_repo.appointment_row(s, appointment_id)
+    # Locked until the end of the transaction (``FOR UPDATE`` on PostgreSQL; SQLite's
+    # ``BEGIN IMMEDIATE`` already serialises writers): a concurrent edit waits, then reads the
+    # version this one writes and is refused below, naming who changed it.
+    row = s.get(AppointmentRow, appointment_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"Rendez-vous inconnu : n° {appointment_id}.")
     if expected_version is not None and row.version != expected_version:
         calendar = calendar_of(s)
         when = calendar.local(row.updated_at)
@@ -350,6 +356,13 @@ def _reason(text: str) -> str:
     return text
 
 
-def _check_aware(start: datetime) -> None:
+def _as_utc(start: datetime) -> datetime:
+    """The instant in UTC: durations are then added in real time, not in wall-clock time.
+
+    ``start + 30 min`` on a datetime in a ``ZoneInfo`` is wall-clock arithmetic: on the night the
+    clocks go back, 02:30 (first occurrence) + 30 min would end an hour late. The audit snapshot
+    and the returned appointment are in UTC too, like what is read back from the database.
+    """
     if start.tzinfo is None:
         raise ValueError("naive datetime given to the booking service")
+    return start.astimezone(UTC)

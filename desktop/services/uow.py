@@ -12,10 +12,11 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from db.engine import is_sqlite, make_engine, writer
+from db.engine import BUSY_TIMEOUT_MS, is_sqlite, make_engine, writer
 from db.migrate import upgrade
-from desktop.domain.errors import DatabaseUnavailable, SlotConflict
+from desktop.domain.errors import DatabaseUnavailable, SlotConflict, StaleEdit
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -25,14 +26,20 @@ OVERLAP_CONSTRAINT = "ex_appointment_no_overlap"
 SLOT_CONFLICT_MESSAGE = (
     "Ce créneau vient d'être pris : un autre rendez-vous occupe déjà cet horaire."
 )
+STALE_MESSAGE = (
+    "Cet élément vient d'être modifié sur un autre poste : rien n'a été enregistré, "
+    "rouvrez-le pour voir sa version actuelle."
+)
 
 
 class Database:
     """An engine, its migrations, and sessions for reads and for writes."""
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(
+        self, url: str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> None:
         self.url = url
-        self.engine: Engine = make_engine(url)
+        self.engine: Engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
         self.sqlite = is_sqlite(url)
         if migrate:
             upgrade(self.engine)
@@ -58,7 +65,9 @@ class Database:
         """Run ``work`` in one write transaction, retrying transient failures a few times.
 
         A lock wait that outlasts the busy timeout, a serialization failure or a dropped connection
-        is retried; a violated overlap constraint becomes ``SlotConflict``.
+        is retried; a violated overlap constraint becomes ``SlotConflict``. A versioned row changed
+        by another transaction since this one read it (``StaleDataError``) is retried too: ``work``
+        reads it again and decides (usually refusing with ``StaleEdit`` and who changed it).
         """
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
@@ -68,6 +77,11 @@ class Database:
                 if OVERLAP_CONSTRAINT in str(exc.orig):
                     raise SlotConflict(SLOT_CONFLICT_MESSAGE) from exc
                 raise
+            except StaleDataError as exc:
+                if attempt == MAX_ATTEMPTS:
+                    raise StaleEdit(STALE_MESSAGE) from exc
+                log.warning("concurrent edit, attempt %d: %s", attempt, exc)
+                continue
             except (OperationalError, DBAPIError) as exc:
                 if not _transient(exc) or attempt == MAX_ATTEMPTS:
                     log.error("database write failed: %s", type(exc.orig).__name__)
