@@ -48,7 +48,7 @@ def _pg_admin_url() -> str | None:
 
 @pytest.fixture(scope="session")
 def _pg_template():
-    """One migrated PostgreSQL database per test session, emptied before each test."""
+    """One migrated PostgreSQL database per test session, the template of each test's copy."""
     admin_url = _pg_admin_url()
     if not admin_url:
         yield None
@@ -75,26 +75,35 @@ def _pg_template():
         admin.dispose()
 
 
+def _new_pg_database(pg_template, template: bool):
+    from sqlalchemy import text
+
+    admin, base, template_name = pg_template
+    name = f"creneau_test_{uuid.uuid4().hex[:12]}"
+    clause = f' TEMPLATE "{template_name}"' if template else ""
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture
 def postgres_url(_pg_template):
-    """The session's migrated PostgreSQL database, emptied for this test (TRUNCATE is fast)."""
+    """A new PostgreSQL database for one test, already migrated (a copy of the template)."""
     if _pg_template is None:
         pytest.skip(f"PostgreSQL tests need {PG_ENV} (set by .ci/run); not set on this machine")
-    from sqlalchemy import create_engine, text
+    yield from _new_pg_database(_pg_template, template=True)
 
-    _admin, base, name = _pg_template
-    url = base.set(database=name)
-    engine = create_engine(url)
-    with engine.begin() as c:
-        tables = c.scalars(
-            text(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                "AND tablename <> 'alembic_version'"
-            )
-        ).all()
-        c.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-    engine.dispose()
-    return url.render_as_string(hide_password=False)
+
+@pytest.fixture
+def postgres_blank_url(_pg_template):
+    """A new, empty PostgreSQL database (never migrated) for one test."""
+    if _pg_template is None:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV} (set by .ci/run); not set on this machine")
+    yield from _new_pg_database(_pg_template, template=False)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -103,3 +112,11 @@ def any_url(request) -> str:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_blank_url(request) -> str:
+    """Both engines, never migrated: for the tests of the migrations themselves."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("postgres_blank_url")

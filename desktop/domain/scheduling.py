@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
@@ -100,12 +101,13 @@ class AgendaCalendar:
         )
 
 
+@lru_cache(maxsize=16)
 def _french_holidays(country: str) -> holidays_lib.HolidayBase:
     """The country's public holidays, named in French when the library can, else in its own tongue.
 
     The language is always explicit: left to ``None``, the library picks it from the machine's
     ``LANGUAGE`` / ``LC_ALL`` / ``LANG``, and the same closed day would be explained differently on
-    two workstations.
+    two workstations. Cached: building the calendar is costly and it sits on the booking path.
     """
     try:
         entity = holidays_lib.country_holidays(country)

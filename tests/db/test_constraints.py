@@ -1,6 +1,7 @@
-"""The database's own guard on PostgreSQL: the exclusion constraint ``ex_appointment_no_overlap``
-refuses overlapping active, non-overbooked appointments of one practitioner, even from raw SQL
-that bypasses every check of the code. Intervals are half-open.
+"""The database's own guard: overlapping active, non-overbooked appointments of one practitioner
+are refused even from raw SQL that bypasses every check of the code — by the exclusion constraint
+``ex_appointment_no_overlap`` on PostgreSQL, by triggers raising the same name on SQLite.
+Intervals are half-open.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from db.base import utc_text
 from desktop.services.patients import PatientInput
 from tests.conftest import TEST_NOW
 from tests.fakes import SECRETARY, small_hospital
-
-pytestmark = pytest.mark.postgres
 
 INSERT = text(
     "INSERT INTO appointment (practitioner_id, visit_reason_id, patient_id, site_id, start_at, "
@@ -27,8 +27,8 @@ INSERT = text(
 
 
 @pytest.fixture
-def hospital(postgres_url):
-    services = small_hospital(postgres_url, TEST_NOW)
+def hospital(any_url):
+    services = small_hospital(any_url, TEST_NOW)
     patient = services.patients.create(SECRETARY, PatientInput("Sqlbrut", "Ana", date(1970, 5, 4)))
     by_code = {p.code: p.id for p in services.agenda.practitioners()}
     reason = next(r.id for r in services.agenda.visit_reasons() if r.code == "CARDIO-1")
@@ -53,13 +53,18 @@ def _insert(services, ids, start, end, *, practitioner="DUPONT", status="booked"
                 "reason": ids["reason"],
                 "patient": ids["patient"],
                 "site": ids["site"],
-                "start": start,
-                "end": end,
+                "start": _bind(services, start),
+                "end": _bind(services, end),
                 "status": status,
                 "overbooked": overbooked,
-                "now": TEST_NOW,
+                "now": _bind(services, TEST_NOW),
             },
         ).scalar_one()
+
+
+def _bind(services, instant: datetime):
+    """Raw SQL binds what the column type would: ISO text with Z on SQLite."""
+    return utc_text(instant) if services.db.sqlite else instant
 
 
 def _count(services) -> int:
@@ -69,6 +74,13 @@ def _count(services) -> int:
 
 def test_the_constraint_exists_after_migration(hospital):
     services, _ = hospital
+    if services.db.sqlite:
+        with services.db.engine.connect() as c:
+            names = c.scalars(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            ).all()
+        assert names == ["tr_appointment_no_overlap_insert", "tr_appointment_no_overlap_update"]
+        return
     with services.db.engine.connect() as c:
         definition = c.execute(
             text(
@@ -126,8 +138,7 @@ def test_updates_into_an_overlap_are_refused_too(hospital):
         ("UPDATE appointment SET status = 'booked' WHERE id = :id", cancelled),
         ("UPDATE appointment SET overbooked = false WHERE id = :id", overbooked),
         (
-            "UPDATE appointment SET start_at = start_at - interval '2 hours', "
-            "end_at = end_at - interval '2 hours' WHERE id = :id",
+            "UPDATE appointment SET start_at = :start, end_at = :end WHERE id = :id",
             later,
         ),
     ]:
@@ -135,7 +146,14 @@ def test_updates_into_an_overlap_are_refused_too(hospital):
             pytest.raises(IntegrityError, match="ex_appointment_no_overlap"),
             services.db.engine.begin() as c,
         ):
-            c.execute(text(statement), {"id": row})
+            c.execute(
+                text(statement),
+                {
+                    "id": row,
+                    "start": _bind(services, _utc(8, 0)),
+                    "end": _bind(services, _utc(8, 30)),
+                },
+            )
     with services.db.engine.connect() as c:
         rows = c.execute(
             text("SELECT id, status, overbooked, start_at FROM appointment ORDER BY id")
@@ -146,4 +164,4 @@ def test_updates_into_an_overlap_are_refused_too(hospital):
         ("booked", True),
         ("booked", False),
     ]
-    assert rows[3].start_at == _utc(10, 0)
+    assert rows[3].start_at == _bind(services, _utc(10, 0))
