@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import CreneauError
+from desktop.domain.model import Actor
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
@@ -29,6 +30,7 @@ def run_gui(
     day: date | None = None,
     view: str = "day",
     department_code: str | None = None,
+    actor: Actor | None = None,
 ) -> int:
     """Start the desktop application on ``services``; returns the process exit code.
 
@@ -42,7 +44,7 @@ def run_gui(
     from desktop.ui.main_window import MainWindow
 
     app = create_application()
-    window = MainWindow(services, day=day, view=view, department_code=department_code)
+    window = MainWindow(services, day=day, view=view, department_code=department_code, actor=actor)
     if screenshot is not None:
         try:
             save_screenshot(window, Path(screenshot))

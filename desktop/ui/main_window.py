@@ -13,7 +13,7 @@ from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.domain.errors import CreneauError, InvalidInput, NotFound
-from desktop.domain.model import Department, Practitioner
+from desktop.domain.model import Actor, Department, Practitioner
 from desktop.ui import texts
 from desktop.ui.models import agenda_layout as layout
 from desktop.ui.models.appointment_table import ID_ROLE, AppointmentTableModel
@@ -46,9 +46,12 @@ class MainWindow(QMainWindow):
         day: date | None = None,
         view: str = VIEW_DAY,
         department_code: str | None = None,
+        actor: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Who is signed in; None: a read-only window (screenshots, before sign-in).
+        self.actor = actor
         if view not in VIEWS:
             raise InvalidInput(f"Vue inconnue : « {view} » (attendu : day ou week).")
         self._services = services
