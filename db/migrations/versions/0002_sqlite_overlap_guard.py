@@ -28,6 +28,9 @@ _CONDITION = """
           AND NOT other.overbooked
           AND other.start_at < NEW.end_at
           AND other.end_at > NEW.start_at
+          -- No appointment lasts longer than 720 minutes (a CHECK of visit_reason): this lower
+          -- bound keeps the index range to the day instead of the practitioner's whole history.
+          AND other.start_at > strftime('%Y-%m-%dT%H:%M:%SZ', NEW.start_at, '-720 minutes')
     )
 """
 
