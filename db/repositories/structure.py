@@ -12,6 +12,7 @@ from db.tables import (
     DepartmentRow,
     HospitalRow,
     OpeningRow,
+    OpeningVisitReasonRow,
     PractitionerRow,
     SettingRow,
     SiteRow,
@@ -188,16 +189,51 @@ def visit_reason(session: Session, visit_reason_id: int) -> VisitReason:
 
 
 def openings(session: Session, practitioner_ids: Iterable[int]) -> dict[int, list[Opening]]:
-    """Openings of the practitioners, keyed by practitioner id."""
+    """Openings of the practitioners, keyed by practitioner id.
+
+    Columns, not entities: this runs before every free-slot search and every booking.
+    """
     ids = list(practitioner_ids)
     result: dict[int, list[Opening]] = {pid: [] for pid in ids}
-    rows = session.scalars(
-        select(OpeningRow)
-        .where(OpeningRow.practitioner_id.in_(ids))
-        .order_by(OpeningRow.weekday, OpeningRow.start_time)
+    o = OpeningRow
+    rows = session.execute(
+        select(
+            o.id,
+            o.practitioner_id,
+            o.site_id,
+            o.weekday,
+            o.start_time,
+            o.end_time,
+            o.step_min,
+            o.weeks,
+            o.valid_from,
+            o.valid_to,
+        )
+        .where(o.practitioner_id.in_(ids))
+        .order_by(o.weekday, o.start_time, o.id)
+    ).all()
+    reasons: dict[int, set[int]] = {}
+    links = select(OpeningVisitReasonRow.opening_id, OpeningVisitReasonRow.visit_reason_id).where(
+        OpeningVisitReasonRow.opening_id.in_([r.id for r in rows])
     )
-    for row in rows:
-        result[row.practitioner_id].append(opening_to_native(row))
+    for opening_id, reason_id in session.execute(links):
+        reasons.setdefault(opening_id, set()).add(reason_id)
+    for r in rows:
+        result[r.practitioner_id].append(
+            Opening(
+                r.id,
+                r.practitioner_id,
+                r.site_id,
+                r.weekday,
+                r.start_time,
+                r.end_time,
+                r.step_min,
+                frozenset(reasons.get(r.id, ())),
+                Weeks(r.weeks),
+                r.valid_from,
+                r.valid_to,
+            )
+        )
     return result
 
 
