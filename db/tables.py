@@ -23,6 +23,9 @@ from db.base import Base, UTCDateTime, WallTime
 STATUSES = ("booked", "confirmed", "arrived", "seen", "no_show", "cancelled")
 CHANNELS = ("phone", "desk", "online", "internal")
 ROLES = ("secretary", "physician", "admin")
+CANCEL_ORIGINS = ("patient", "hospital")
+WAIT_STATUSES = ("waiting", "booked", "removed")
+TIME_WINDOWS = ("any", "morning", "afternoon")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -208,6 +211,7 @@ class AppointmentRow(Base):
         CheckConstraint("start_at < end_at", name="start_before_end"),
         CheckConstraint(_in("status", STATUSES), name="status"),
         CheckConstraint(_in("channel", CHANNELS), name="channel"),
+        CheckConstraint(_in("cancel_origin", CANCEL_ORIGINS), name="cancel_origin"),
         Index("ix_appointment_practitioner_start", "practitioner_id", "start_at"),
         Index("ix_appointment_patient", "patient_id"),
     )
@@ -225,6 +229,48 @@ class AppointmentRow(Base):
     overbooking_reason: Mapped[str] = mapped_column(String(500), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     cancel_reason: Mapped[str] = mapped_column(String(500), default="")
+    # Who called it off (activity report); NULL when not cancelled or not known.
+    cancel_origin: Mapped[str | None] = mapped_column(String(8))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class WaitingEntryRow(Base):
+    """A patient waiting for an earlier slot for a visit reason (the waiting list)."""
+
+    __tablename__ = "waiting_entry"
+    __table_args__ = (
+        CheckConstraint(_in("status", WAIT_STATUSES), name="status"),
+        CheckConstraint(_in("time_window", TIME_WINDOWS), name="time_window"),
+        CheckConstraint("priority BETWEEN 0 AND 2", name="priority"),
+        CheckConstraint(
+            "not_before IS NULL OR deadline IS NULL OR not_before <= deadline",
+            name="not_before_deadline",
+        ),
+        Index("ix_waiting_entry_status_department", "status", "department_id"),
+        Index("ix_waiting_entry_patient", "patient_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"))
+    visit_reason_id: Mapped[int] = mapped_column(ForeignKey("visit_reason.id"))
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    # Wished ISO weekdays (0 = Monday) as "0,1,4"; empty: any day.
+    weekdays: Mapped[str] = mapped_column(String(20), default="")
+    time_window: Mapped[str] = mapped_column(String(9), default="any")
+    not_before: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(8), default="waiting")
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"))
+    removed_reason: Mapped[str] = mapped_column(String(500), default="")
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(String(100))
@@ -286,4 +332,5 @@ __all__ = [
     "SiteRow",
     "UserRow",
     "VisitReasonRow",
+    "WaitingEntryRow",
 ]

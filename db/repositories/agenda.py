@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from db.tables import AbsenceRow, AppointmentRow
 from desktop.domain.errors import NotFound
-from desktop.domain.model import Absence, Appointment, Channel, Status
+from desktop.domain.model import Absence, Appointment, CancelOrigin, Channel, Status
 
 CANCELLED = Status.CANCELLED.value
+# No appointment lasts longer (a CHECK of visit_reason): a lower bound on start_at keeps the
+# (practitioner_id, start_at) index range to the period instead of the whole history.
+MAX_DURATION = timedelta(minutes=720)
 
 
 def appointment_to_native(row: AppointmentRow) -> Appointment:
@@ -35,6 +38,7 @@ def appointment_to_native(row: AppointmentRow) -> Appointment:
         updated_by=row.updated_by,
         updated_at=row.updated_at,
         version=row.version,
+        cancel_origin=CancelOrigin(row.cancel_origin) if row.cancel_origin else None,
     )
 
 
@@ -52,6 +56,7 @@ def busy_intervals(
     ).where(
         AppointmentRow.practitioner_id.in_(ids),
         AppointmentRow.start_at < end,
+        AppointmentRow.start_at > start - MAX_DURATION,
         AppointmentRow.end_at > start,
         AppointmentRow.status != CANCELLED,
     )
@@ -75,6 +80,7 @@ def overlapping(
     query = select(AppointmentRow).where(
         AppointmentRow.practitioner_id == practitioner_id,
         AppointmentRow.start_at < end,
+        AppointmentRow.start_at > start - MAX_DURATION,
         AppointmentRow.end_at > start,
         AppointmentRow.status != CANCELLED,
     )
@@ -158,3 +164,11 @@ def patient_appointments(session: Session, patient_id: int) -> list[Appointment]
         .order_by(AppointmentRow.start_at)
     )
     return [appointment_to_native(r) for r in rows]
+
+
+def absence_row(session: Session, absence_id: int) -> AbsenceRow:
+    """The absence to change, inside a write transaction."""
+    row = session.get(AbsenceRow, absence_id)
+    if row is None:
+        raise NotFound(f"Absence inconnue : n° {absence_id}.")
+    return row

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 
 class Weeks(StrEnum):
@@ -52,6 +52,18 @@ class Channel(StrEnum):
     DESK = "desk"
     ONLINE = "online"
     INTERNAL = "internal"
+
+
+class CancelOrigin(StrEnum):
+    """Who called an appointment off, for the activity report: the patient or the hospital."""
+
+    PATIENT = "patient"
+    HOSPITAL = "hospital"
+
+    @property
+    def label(self) -> str:
+        """French label for screens and reports."""
+        return "le patient" if self is CancelOrigin.PATIENT else "l'hôpital"
 
 
 class Role(StrEnum):
@@ -213,6 +225,7 @@ class Appointment:
     updated_by: str = ""
     updated_at: datetime | None = None
     version: int = 1
+    cancel_origin: CancelOrigin | None = None
 
     @property
     def active(self) -> bool:
@@ -272,3 +285,72 @@ class PractitionerAgenda:
     practitioner_id: int
     openings: tuple[Opening, ...]
     busy: tuple[tuple[datetime, datetime], ...] = field(default=())
+
+
+class WaitStatus(StrEnum):
+    """Life cycle of a waiting-list entry."""
+
+    WAITING = "waiting"
+    BOOKED = "booked"
+    REMOVED = "removed"
+
+    @property
+    def label(self) -> str:
+        """French label for screens."""
+        return {"waiting": "En attente", "booked": "Rendez-vous pris", "removed": "Retiré"}[self]
+
+
+class TimeOfDay(StrEnum):
+    """When a waiting patient can come: at any time, in the morning, in the afternoon."""
+
+    ANY = "any"
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+
+    @property
+    def label(self) -> str:
+        """French label for screens."""
+        return {"any": "Indifférent", "morning": "Matin", "afternoon": "Après-midi"}[self]
+
+
+class Priority(IntEnum):
+    """How soon a waiting patient must be seen; the list offers the higher first."""
+
+    NORMAL = 0
+    HIGH = 1
+    URGENT = 2
+
+    @property
+    def label(self) -> str:
+        """French label for screens."""
+        return ("Normale", "Haute", "Urgente")[self]
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingEntry:
+    """A patient waiting for an earlier slot for a visit reason.
+
+    With ``practitioner_id`` None any practitioner of ``department_id`` will do. ``weekdays``
+    holds the wished ISO weekdays (0 = Monday), empty for any day; ``not_before`` and
+    ``deadline`` are local dates, both included.
+    """
+
+    id: int
+    patient_id: int
+    visit_reason_id: int
+    department_id: int
+    practitioner_id: int | None = None
+    weekdays: frozenset[int] = frozenset()
+    time_window: TimeOfDay = TimeOfDay.ANY
+    not_before: date | None = None
+    deadline: date | None = None
+    priority: Priority = Priority.NORMAL
+    notes: str = ""
+    status: WaitStatus = WaitStatus.WAITING
+    appointment_id: int | None = None
+    removed_reason: str = ""
+    created_by: str = ""
+    created_at: datetime | None = None
+    updated_by: str = ""
+    updated_at: datetime | None = None
+    version: int = 1

@@ -21,6 +21,8 @@ class Action(StrEnum):
     SEE_AUDIT = "see_audit"
     EXPORT = "export"
     BACKUP = "backup"
+    MANAGE_WAITLIST = "manage_waitlist"
+    MANAGE_ABSENCES = "manage_absences"
 
 
 ACTION_LABELS = {
@@ -36,9 +38,19 @@ ACTION_LABELS = {
     Action.SEE_AUDIT: "consulter le journal d'audit",
     Action.EXPORT: "exporter des données",
     Action.BACKUP: "sauvegarder ou restaurer la base",
+    Action.MANAGE_WAITLIST: "gérer la liste d'attente",
+    Action.MANAGE_ABSENCES: "gérer les absences des praticiens",
 }
 
-_AGENDA = {Action.VIEW_AGENDA, Action.BOOK, Action.MOVE, Action.CANCEL, Action.CHANGE_STATUS}
+_AGENDA = {
+    Action.VIEW_AGENDA,
+    Action.BOOK,
+    Action.MOVE,
+    Action.CANCEL,
+    Action.CHANGE_STATUS,
+    Action.MANAGE_WAITLIST,
+    Action.MANAGE_ABSENCES,
+}
 MATRIX: dict[Role, frozenset[Action]] = {
     Role.SECRETARY: frozenset(_AGENDA | {Action.OVERBOOK, Action.EDIT_PATIENT, Action.EXPORT}),
     Role.PHYSICIAN: frozenset(_AGENDA | {Action.OVERBOOK}),
@@ -55,3 +67,14 @@ def require(actor: Actor, action: Action) -> None:
     """Raise ``PermissionDenied`` with a French message when the role does not allow the action."""
     if not allowed(actor, action):
         raise PermissionDenied(f"Votre rôle ne permet pas de {ACTION_LABELS[action]}.")
+
+
+def owns_agenda(actor: Actor, practitioner_id: int) -> bool:
+    """Whether the actor may manage that practitioner's agenda: a physician only their own."""
+    return actor.role is not Role.PHYSICIAN or actor.practitioner_id == practitioner_id
+
+
+def require_own_agenda(actor: Actor, practitioner_id: int) -> None:
+    """Raise ``PermissionDenied`` when a physician acts on another practitioner's agenda."""
+    if not owns_agenda(actor, practitioner_id):
+        raise PermissionDenied("Un médecin ne peut gérer que son propre agenda.")

@@ -425,3 +425,37 @@ def _check_range(start_day: date, end_day: date) -> None:
 def _check_aware(instant: datetime) -> None:
     if instant.tzinfo is None:
         raise ValueError("naive datetime given to the slot engine")
+
+
+def open_intervals(
+    openings: Iterable[Opening], day: date, calendar: AgendaCalendar
+) -> list[tuple[datetime, datetime, int]]:
+    """The opening periods of a practitioner on a local date: ``(start, end, site_id)`` in UTC.
+
+    What the agenda shades as open: each weekly opening that applies that day (weekday, validity,
+    week parity, no public holiday or closure of its site), from its start to its end as the
+    slot engine reads them — an edge falling in the spring-forward gap is the instant of the
+    change, a repeated wall time its first occurrence. Overlapping or touching periods of one
+    site are merged; the result is ordered by start, then site.
+    """
+    by_site: dict[int, list[tuple[datetime, datetime]]] = {}
+    for opening in openings:
+        if not opening_applies(opening, day, calendar):
+            continue
+        start = _boundary(datetime.combine(day, opening.start), calendar.tz)
+        end = _boundary(datetime.combine(day, opening.end), calendar.tz)
+        if start < end:  # an opening held entirely in the DST gap never opens
+            by_site.setdefault(opening.site_id, []).append((start, end))
+    merged: list[tuple[datetime, datetime, int]] = []
+    for site_id, spans in by_site.items():
+        spans.sort()
+        current_start, current_end = spans[0]
+        for start, end in spans[1:]:
+            if start <= current_end:
+                current_end = max(current_end, end)
+            else:
+                merged.append((current_start, current_end, site_id))
+                current_start, current_end = start, end
+        merged.append((current_start, current_end, site_id))
+    merged.sort(key=lambda span: (span[0], span[2], span[1]))
+    return merged

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from db.repositories import agenda as agenda_repo
+from db.repositories import audit
 from db.repositories import patients as patients_repo
 from db.repositories import structure as repo
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import (
     Absence,
     Appointment,
+    AuditEntry,
     Department,
     Patient,
     Practitioner,
@@ -22,7 +24,7 @@ from desktop.domain.model import (
     Slot,
     VisitReason,
 )
-from desktop.domain.scheduling import AgendaCalendar, TimeWindow, free_slots
+from desktop.domain.scheduling import AgendaCalendar, TimeWindow, free_slots, open_intervals
 from desktop.services.clock import Clock
 from desktop.services.structure import calendar_of
 from desktop.services.uow import Database
@@ -43,6 +45,8 @@ class AgendaPeriod:
     patients: dict[int, Patient]
     visit_reasons: dict[int, VisitReason]
     calendar: AgendaCalendar
+    # Opening periods by practitioner id: (start, end, site_id) in UTC, for the views to shade.
+    openings: dict[int, list[tuple[datetime, datetime, int]]] = field(default_factory=dict)
 
 
 class AgendaService:
@@ -173,6 +177,8 @@ class AgendaService:
             ids = list(practitioner_ids)
             appointments = agenda_repo.appointments(s, ids, start, end)
             practitioners = tuple(repo.practitioner(s, pid) for pid in ids)
+            weekly = repo.openings(s, ids)
+            days = [start_day + timedelta(days=n) for n in range((end_day - start_day).days + 1)]
             return AgendaPeriod(
                 start=start,
                 end=end,
@@ -191,7 +197,23 @@ class AgendaService:
                     },
                 },
                 calendar=calendar,
+                openings={
+                    pid: [
+                        span for day in days for span in open_intervals(weekly[pid], day, calendar)
+                    ]
+                    for pid in ids
+                },
             )
+
+    def appointment_history(self, appointment_id: int) -> list[AuditEntry]:
+        """The changes of an appointment from the audit trail, oldest first (refusals left out).
+
+        ``NotFound`` for an unknown appointment.
+        """
+        with self._db.read() as s:
+            agenda_repo.appointment_row(s, appointment_id)
+            entries = audit.entries_for(s, "appointment", appointment_id)
+        return [e for e in entries if e.action != "refused"]
 
 
 def _agendas(

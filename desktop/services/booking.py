@@ -16,6 +16,7 @@ from db.repositories import audit
 from db.repositories import patients as patients_repo
 from db.repositories import structure as repo
 from db.tables import AppointmentRow
+from desktop.domain.cancellation import cancel_origin
 from desktop.domain.errors import (
     BookingRefused,
     CreneauError,
@@ -26,10 +27,11 @@ from desktop.domain.errors import (
     SlotConflict,
     StaleEdit,
 )
-from desktop.domain.model import Actor, Appointment, Channel, Status
-from desktop.domain.permissions import Action, allowed, require
+from desktop.domain.model import Actor, Appointment, CancelOrigin, Channel, Status
+from desktop.domain.permissions import Action
 from desktop.domain.scheduling import AgendaCalendar, find_opening
 from desktop.services.clock import Clock
+from desktop.services.guard import guarded
 from desktop.services.structure import calendar_of
 from desktop.services.uow import Database
 
@@ -51,6 +53,7 @@ def snapshot(row: AppointmentRow) -> dict:
         "overbooked": row.overbooked,
         "overbooking_reason": row.overbooking_reason,
         "cancel_reason": row.cancel_reason,
+        "cancel_origin": row.cancel_origin,
         "version": row.version,
     }
 
@@ -64,15 +67,7 @@ class BookingService:
 
     def _guarded(self, actor: Actor, action: Action, object_id: int | None = None) -> None:
         """Refuse, and audit the refusal in its own transaction, when the role does not allow."""
-        if allowed(actor, action):
-            return
-        now = self._clock.now()
-        self._db.run(
-            lambda s: audit.record(
-                s, actor, now, "refused", "appointment", object_id, None, {"action": action.value}
-            )
-        )
-        require(actor, action)
+        guarded(self._db, self._clock, actor, action, "appointment", object_id)
 
     def book(
         self,
@@ -95,49 +90,24 @@ class BookingService:
         self._guarded(actor, Action.BOOK)
         if force:
             self._guarded(actor, Action.OVERBOOK)
-        start = _as_utc(start)
-
-        def work(s: Session) -> Appointment:
-            now = self._clock.now()
-            reason = repo.visit_reason(s, visit_reason_id)
-            practitioner = repo.practitioner(s, practitioner_id)
-            patients_repo.patient_row(s, patient_id)
-            if reason.department_id != practitioner.department_id:
-                raise InvalidInput(
-                    f"Le motif « {reason.label} » n'est pas proposé par {practitioner.name}."
-                )
-            end = start + timedelta(minutes=reason.duration_min)
-            calendar = calendar_of(s)
-            site_id, overbooked = _check_rules(
-                s, calendar, practitioner_id, reason, start, end, now, force, None
-            )
-            row = AppointmentRow(
-                practitioner_id=practitioner_id,
-                visit_reason_id=visit_reason_id,
-                patient_id=patient_id,
-                site_id=site_id,
-                start_at=start,
-                end_at=end,
-                status=Status.BOOKED.value,
-                channel=Channel(channel).value,
-                overbooked=overbooked,
-                overbooking_reason=_reason(overbooking_reason) if overbooked else "",
-                notes=notes.strip(),
-                created_by=actor.login,
-                created_at=now,
-                updated_by=actor.login,
-                updated_at=now,
-            )
-            s.add(row)
-            s.flush()
-            audit.record(
-                s, actor, now, "appointment.book", "appointment", row.id, None, snapshot(row)
-            )
-            return agenda_repo.appointment_to_native(row)
-
         if force and not overbooking_reason.strip():
             raise InvalidInput("Un surbooking exige un motif.")
-        return self._db.run(work)
+        start = _as_utc(start)
+        return self._db.run(
+            lambda s: book_in(
+                s,
+                actor,
+                self._clock.now(),
+                practitioner_id,
+                visit_reason_id,
+                patient_id,
+                start,
+                channel=channel,
+                force=force,
+                overbooking_reason=overbooking_reason,
+                notes=notes,
+            )
+        )
 
     def move(
         self,
@@ -157,44 +127,44 @@ class BookingService:
             if not overbooking_reason.strip():
                 raise InvalidInput("Un surbooking exige un motif.")
         start = _as_utc(start)
-
-        def work(s: Session) -> Appointment:
-            now = self._clock.now()
-            row = _editable(s, appointment_id, expected_version, actor, now)
-            before = snapshot(row)
-            reason = repo.visit_reason(s, row.visit_reason_id)
-            target = practitioner_id or row.practitioner_id
-            if repo.practitioner(s, target).department_id != reason.department_id:
-                raise InvalidInput("Le nouveau praticien ne propose pas ce motif.")
-            end = start + timedelta(minutes=reason.duration_min)
-            site_id, overbooked = _check_rules(
-                s, calendar_of(s), target, reason, start, end, now, force, row.id
+        return self._db.run(
+            lambda s: move_in(
+                s,
+                actor,
+                self._clock.now(),
+                appointment_id,
+                expected_version,
+                start,
+                practitioner_id=practitioner_id,
+                force=force,
+                overbooking_reason=overbooking_reason,
             )
-            row.practitioner_id, row.site_id = target, site_id
-            row.start_at, row.end_at = start, end
-            row.overbooked = overbooked
-            row.overbooking_reason = _reason(overbooking_reason) if overbooked else ""
-            row.updated_by, row.updated_at = actor.login, now
-            s.flush()
-            audit.record(
-                s, actor, now, "appointment.move", "appointment", row.id, before, snapshot(row)
-            )
-            return agenda_repo.appointment_to_native(row)
-
-        return self._db.run(work)
+        )
 
     def cancel(
-        self, actor: Actor, appointment_id: int, expected_version: int | None, reason: str = ""
+        self,
+        actor: Actor,
+        appointment_id: int,
+        expected_version: int | None,
+        reason: str = "",
+        origin: CancelOrigin | str | None = None,
     ) -> Appointment:
-        """Cancel an appointment with a reason; its time becomes free at once."""
+        """Cancel an appointment with a reason; its time becomes free at once.
+
+        ``origin`` (patient or hospital) is stored for the activity report; when None it is the
+        origin of the reason if the reason is one of ``CANCEL_REASONS``, else left unknown.
+        """
         self._guarded(actor, Action.CANCEL, appointment_id)
+        cleaned = _reason(reason)
+        stored_origin = cancel_origin(cleaned, origin)
 
         def work(s: Session) -> Appointment:
             now = self._clock.now()
             row = _editable(s, appointment_id, expected_version, actor, now)
             before = snapshot(row)
             row.status = Status.CANCELLED.value
-            row.cancel_reason = _reason(reason)
+            row.cancel_reason = cleaned
+            row.cancel_origin = stored_origin.value if stored_origin else None
             row.updated_by, row.updated_at = actor.login, now
             s.flush()
             audit.record(
@@ -264,6 +234,102 @@ class BookingService:
     def appointment(self, appointment_id: int) -> Appointment:
         with self._db.read() as s:
             return agenda_repo.appointment(s, appointment_id)
+
+
+def book_in(
+    s: Session,
+    actor: Actor,
+    now: datetime,
+    practitioner_id: int,
+    visit_reason_id: int,
+    patient_id: int,
+    start: datetime,
+    *,
+    channel: Channel = Channel.PHONE,
+    force: bool = False,
+    overbooking_reason: str = "",
+    notes: str = "",
+) -> Appointment:
+    """Book inside the caller's transaction: the rules and the audit record of ``book``.
+
+    For use cases that book and change something else atomically (booking from the waiting
+    list). The caller has checked the actor's rights; ``force`` needs a non-empty reason.
+    """
+    start = _as_utc(start)
+    if force and not overbooking_reason.strip():
+        raise InvalidInput("Un surbooking exige un motif.")
+    reason = repo.visit_reason(s, visit_reason_id)
+    practitioner = repo.practitioner(s, practitioner_id)
+    patients_repo.patient_row(s, patient_id)
+    if reason.department_id != practitioner.department_id:
+        raise InvalidInput(
+            f"Le motif « {reason.label} » n'est pas proposé par {practitioner.name}."
+        )
+    end = start + timedelta(minutes=reason.duration_min)
+    calendar = calendar_of(s)
+    site_id, overbooked = _check_rules(
+        s, calendar, practitioner_id, reason, start, end, now, force, None
+    )
+    row = AppointmentRow(
+        practitioner_id=practitioner_id,
+        visit_reason_id=visit_reason_id,
+        patient_id=patient_id,
+        site_id=site_id,
+        start_at=start,
+        end_at=end,
+        status=Status.BOOKED.value,
+        channel=Channel(channel).value,
+        overbooked=overbooked,
+        overbooking_reason=_reason(overbooking_reason) if overbooked else "",
+        notes=notes.strip(),
+        created_by=actor.login,
+        created_at=now,
+        updated_by=actor.login,
+        updated_at=now,
+    )
+    s.add(row)
+    s.flush()
+    audit.record(s, actor, now, "appointment.book", "appointment", row.id, None, snapshot(row))
+    return agenda_repo.appointment_to_native(row)
+
+
+def move_in(
+    s: Session,
+    actor: Actor,
+    now: datetime,
+    appointment_id: int,
+    expected_version: int | None,
+    start: datetime,
+    *,
+    practitioner_id: int | None = None,
+    force: bool = False,
+    overbooking_reason: str = "",
+    action: str = "appointment.move",
+) -> Appointment:
+    """Move inside the caller's transaction: the rules and the audit record of ``move``.
+
+    ``action`` names the audit record (a rebooking after an absence says so). The caller has
+    checked the actor's rights.
+    """
+    start = _as_utc(start)
+    row = _editable(s, appointment_id, expected_version, actor, now)
+    before = snapshot(row)
+    reason = repo.visit_reason(s, row.visit_reason_id)
+    target = practitioner_id or row.practitioner_id
+    if repo.practitioner(s, target).department_id != reason.department_id:
+        raise InvalidInput("Le nouveau praticien ne propose pas ce motif.")
+    end = start + timedelta(minutes=reason.duration_min)
+    site_id, overbooked = _check_rules(
+        s, calendar_of(s), target, reason, start, end, now, force, row.id
+    )
+    row.practitioner_id, row.site_id = target, site_id
+    row.start_at, row.end_at = start, end
+    row.overbooked = overbooked
+    row.overbooking_reason = _reason(overbooking_reason) if overbooked else ""
+    row.updated_by, row.updated_at = actor.login, now
+    s.flush()
+    audit.record(s, actor, now, action, "appointment", row.id, before, snapshot(row))
+    return agenda_repo.appointment_to_native(row)
 
 
 def _editable(

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from db.repositories import agenda as agenda_repo
 from db.repositories import audit
 from db.repositories import patients as repo
 from db.tables import PatientPhoneRow, PatientRow
 from desktop.domain.errors import InvalidInput, PossibleDuplicate
 from desktop.domain.identity import check_birth_date, check_name, normalize_nir
-from desktop.domain.model import Actor, Patient, Sex
+from desktop.domain.model import Actor, Appointment, Patient, Sex, Status
 from desktop.domain.permissions import Action, require
 from desktop.domain.phones import looks_like_phone, parse_phone
 from desktop.domain.text import search_key
@@ -51,6 +52,17 @@ def parse_search_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+@dataclass(frozen=True)
+class PatientHistory:
+    """A patient's appointments around now: past (latest first), future (soonest first), and
+    the no-shows of the last twelve months. Cancelled appointments are listed, with their
+    status."""
+
+    past: list[Appointment]
+    future: list[Appointment]
+    no_shows_12_months: int
 
 
 class PatientService:
@@ -116,6 +128,25 @@ class PatientService:
             return repo.patient_to_native(row)
 
         return self._db.run(work)
+
+    def history(self, patient_id: int, now: datetime | None = None) -> PatientHistory:
+        """The patient's past and future appointments; ``now`` defaults to the clock's.
+
+        An appointment is past once it has started. ``NotFound`` for an unknown patient.
+        """
+        now = now or self._clock.now()
+        year_ago = now - timedelta(days=365)
+        with self._db.read() as s:
+            repo.patient_row(s, patient_id)
+            appointments = agenda_repo.patient_appointments(s, patient_id)
+        past = [a for a in appointments if a.start < now]
+        future = [a for a in appointments if a.start >= now]
+        no_shows = sum(1 for a in past if a.status is Status.NO_SHOW and a.start >= year_ago)
+        return PatientHistory(
+            past=sorted(past, key=lambda a: (a.start, a.id), reverse=True),
+            future=future,
+            no_shows_12_months=no_shows,
+        )
 
     def get(self, patient_id: int) -> Patient:
         with self._db.read() as s:
