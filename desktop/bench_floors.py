@@ -85,11 +85,14 @@ def _openings(raw: sqlite3.Connection, ids: list[int]) -> dict[int, list[Opening
 def _busy(raw: sqlite3.Connection, ids: list[int], start: str, end: str) -> dict[int, list]:
     marks = ", ".join("?" * len(ids))
     busy: dict[int, list] = {pid: [] for pid in ids}
-    for table, extra in (("appointment", " AND status != 'cancelled'"), ("absence", "")):
+    # The same lower bound as the repository: no appointment lasts more than 720 minutes.
+    low = (datetime.fromisoformat(start) - timedelta(minutes=720)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    appointment_extra = " AND status != 'cancelled' AND start_at > ?"
+    for table, extra, more in (("appointment", appointment_extra, (low,)), ("absence", "", ())):
         for pid, s, e in raw.execute(
             f"SELECT practitioner_id, start_at, end_at FROM {table} "
             f"WHERE practitioner_id IN ({marks}) AND start_at < ? AND end_at > ?{extra}",
-            (*ids, end, start),
+            (*ids, end, start, *more),
         ):
             busy[pid].append((datetime.fromisoformat(s), datetime.fromisoformat(e)))
     return busy

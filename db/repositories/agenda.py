@@ -18,7 +18,8 @@ CANCELLED = Status.CANCELLED.value
 MAX_DURATION = timedelta(minutes=720)
 
 
-def appointment_to_native(row: AppointmentRow) -> Appointment:
+def appointment_to_native(row) -> Appointment:
+    """From an ``AppointmentRow`` entity or a row of its columns."""
     return Appointment(
         id=row.id,
         practitioner_id=row.practitioner_id,
@@ -128,9 +129,12 @@ def appointments(
     end: datetime,
     include_cancelled: bool = False,
 ) -> list[Appointment]:
-    """Appointments starting in ``[start, end)`` of the practitioners, by start."""
+    """Appointments starting in ``[start, end)`` of the practitioners, by start.
+
+    Plain rows, not ORM entities: a department's day is read on every view switch.
+    """
     query = (
-        select(AppointmentRow)
+        select(*AppointmentRow.__table__.columns)
         .where(
             and_(
                 AppointmentRow.practitioner_id.in_(list(practitioner_ids)),
@@ -142,7 +146,7 @@ def appointments(
     )
     if not include_cancelled:
         query = query.where(AppointmentRow.status != CANCELLED)
-    return [appointment_to_native(r) for r in session.scalars(query)]
+    return [appointment_to_native(r) for r in session.execute(query)]
 
 
 def appointment_row(session: Session, appointment_id: int) -> AppointmentRow:
