@@ -21,7 +21,7 @@ from db.tables import (
     VisitReasonRow,
 )
 from desktop.domain.errors import NonExistentLocalTime, StructureError
-from desktop.domain.model import Actor, Hospital
+from desktop.domain.model import Actor, Hospital, Site
 from desktop.domain.permissions import Action, require
 from desktop.domain.phones import parse_phone
 from desktop.domain.scheduling import AgendaCalendar
@@ -49,6 +49,11 @@ class StructureService:
     def is_empty(self) -> bool:
         with self._db.read() as s:
             return repo.is_empty(s)
+
+    def sites(self) -> list[Site]:
+        """The hospital's sites, by code."""
+        with self._db.read() as s:
+            return repo.sites(s)
 
     def import_text(self, actor: Actor, text: str, source: str = "structure") -> dict[str, int]:
         """Parse, check and load a structure file in one transaction; returns counts per section."""
