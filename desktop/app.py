@@ -31,19 +31,29 @@ def run_gui(
     view: str = "day",
     department_code: str | None = None,
     actor: Actor | None = None,
+    lang: str | None = None,
 ) -> int:
     """Start the desktop application on ``services``; returns the process exit code.
 
+    Without ``actor``, the sign-in dialog comes first (cancelling it returns 0).
     With ``screenshot``, the main window is rendered offscreen at 1400×900 once the agenda is
-    painted, saved as a PNG, and 0 is returned without entering the event loop.
+    painted, saved as a PNG, and 0 is returned without entering the event loop (no sign-in).
+    ``lang`` ("fr" / "en", else ``CRENEAU_LANG``, else the system's locale) is the interface's
+    language; screenshots ignore the system's locale.
     Raises ``CreneauError`` (French message) for an unknown department or view, or an unwritable
     screenshot.
     """
     # Qt is imported here so that importing this module (and the CLI) never loads PySide6.
-    from desktop.ui.application import create_application
+    from desktop.ui.application import FRENCH, create_application
+    from desktop.ui.i18n import apply_language, requested_language
     from desktop.ui.main_window import MainWindow
 
     app = create_application()
+    apply_language(app, requested_language(lang, system=FRENCH if screenshot else None))
+    if actor is None and screenshot is None:
+        actor = sign_in(services)
+        if actor is None:
+            return 0
     window = MainWindow(services, day=day, view=view, department_code=department_code, actor=actor)
     if screenshot is not None:
         try:
@@ -52,9 +62,26 @@ def run_gui(
             window.close()
             window.deleteLater()
         return 0
+    # Reads of the agenda off the GUI thread (P13); an in-memory database is one connection.
+    window.background_reads = services.db.url.partition("?")[0] not in (
+        "sqlite://",
+        "sqlite:///",
+        "sqlite:///:memory:",
+    )
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     return app.exec()
+
+
+def sign_in(services: Services) -> Actor | None:
+    """Ask who is there with the sign-in dialog; None when the user cancels."""
+    from desktop.ui.dialogs.signin import ask_sign_in
+
+    try:
+        hospital_name = services.structure.hospital().name
+    except CreneauError:
+        hospital_name = ""
+    return ask_sign_in(services.auth, hospital_name=hospital_name)
 
 
 def save_screenshot(window, path: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> None:

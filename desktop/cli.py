@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--date", type=_date, help="jour affiché (défaut : aujourd'hui)")
     gui.add_argument("--view", choices=("day", "week"), default="day")
     gui.add_argument("--department", metavar="CODE", help="service affiché")
+    gui.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        help="langue de l'interface (défaut : CRENEAU_LANG, sinon celle du système)",
+    )
 
     sub.add_parser("init", help="crée ou met à jour la base de données")
 
@@ -224,6 +229,7 @@ def cmd_gui(args) -> int:
         day=args.date,
         view=args.view,
         department_code=args.department,
+        lang=args.lang,
     )
 
 

@@ -15,8 +15,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 from desktop.domain.errors import CreneauError, InvalidInput, NotFound
 from desktop.domain.model import Actor, Department, Practitioner
 from desktop.ui import texts
+from desktop.ui.actions import install_appointment_actions
+from desktop.ui.booking import install_booking_panel
+from desktop.ui.dialogs.shortcuts import install_shortcuts_sheet
+from desktop.ui.idle_lock import install_idle_lock
+from desktop.ui.live_refresh import install_live_refresh
 from desktop.ui.models import agenda_layout as layout
 from desktop.ui.models.appointment_table import ID_ROLE, AppointmentTableModel
+from desktop.ui.roles import role_features
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.views.agenda_grid import AgendaGrid
 from desktop.ui.views.agenda_panes import (
     PAGE_PLANNING,
@@ -24,6 +31,7 @@ from desktop.ui.views.agenda_panes import (
     AppointmentListView,
 )
 from desktop.ui.views.agenda_toolbar import AgendaToolBar
+from desktop.ui.workspace import install_workspace
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
@@ -52,6 +60,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         # Who is signed in; None: a read-only window (screenshots, before sign-in).
         self.actor = actor
+        # Read the agenda off the GUI thread (the running application turns it on; tests and
+        # screenshots read synchronously). Never for an in-memory SQLite database, which a
+        # worker thread's connection would not see.
+        self.background_reads = False
+        self._tasks = TaskRunner(self)
         if view not in VIEWS:
             raise InvalidInput(f"Vue inconnue : « {view} » (attendu : day ou week).")
         self._services = services
@@ -92,6 +105,19 @@ class MainWindow(QMainWindow):
         self._now_timer.timeout.connect(self._update_now)
         self._now_timer.start()
         self.reload()
+        # Keyboard-first booking: a dock opened by Ctrl+N / F2 (desktop.ui.booking).
+        self.booking = install_booking_panel(self, services)
+        # Move (drag and drop, dialog), cancel, statuses; the message bar (desktop.ui.actions).
+        self.appointment_actions = install_appointment_actions(self, services)
+        # What the signed-in role offers, the F1 shortcuts sheet and the idle lock of shared
+        # workstations (desktop.ui.roles, desktop.ui.dialogs.shortcuts, desktop.ui.idle_lock).
+        role_features(self, services)
+        self.shortcuts_action = install_shortcuts_sheet(self)
+        self.idle_lock = install_idle_lock(self, services)
+        # Other workstations' changes shown within a second (desktop.ui.live_refresh).
+        self.live_refresh = install_live_refresh(self, services)
+        # Appointment and patient panel, waiting list, absences (desktop.ui.workspace).
+        self.workspace = install_workspace(self, services)
 
     # --- what is shown -------------------------------------------------------------------------
 
@@ -197,12 +223,27 @@ class MainWindow(QMainWindow):
             )
         elif not self._practitioners:
             message = f"Aucun praticien actif dans le service {department.name}."
+        elif self.background_reads:
+            # The read and the layout run on a worker (desktop.ui.tasks); only the newest read
+            # is shown, and agenda_loaded is emitted once it is.
+            read = self._reader(department)
+            self._tasks.run(
+                "agenda",
+                read,
+                lambda result: self._show(department, *result, ""),
+                lambda exc: self._show(department, layout.AgendaContent(), [], _read_error(exc)),
+            )
+            return
         else:
             try:
                 content, entries = self._read(department)
             except CreneauError as exc:
                 message = exc.message
-                self.statusBar().showMessage(exc.message)
+        self._show(department, content, entries, message)
+
+    def _show(self, department, content, entries, message: str) -> None:
+        if message and department is not None and self._practitioners:
+            self.statusBar().showMessage(message)
         self.grid.set_empty_message(message)
         self.grid.set_content(content, scroll_to_minute=_first_minute(content))
         self.table_model.set_rows(entries, with_date=self._view == VIEW_WEEK)
@@ -211,19 +252,27 @@ class MainWindow(QMainWindow):
         self.agenda_loaded.emit()
 
     def _read(self, department: Department):
-        agenda = self._services.agenda
-        if self._view == VIEW_DAY:
-            ids = [p.id for p in self._practitioners]
-            period = agenda.period(ids, self._day, self._day)
-            content = layout.day_content(period, self._practitioners, self._day, department.site_id)
-        else:
-            practitioner = self.practitioner or self._practitioners[0]
-            days = layout.week_days(self._day)
-            period = agenda.period([practitioner.id], days[0], days[-1])
-            busy = {a.start.astimezone(period.calendar.tz).date() for a in period.appointments}
-            shown = [d for d in days if d.weekday() < 5 or d in busy or d == self._day]
-            content = layout.week_content(period, practitioner, shown, department.site_id)
-        return content, layout.entries_from_period(period, self._practitioners)
+        return self._reader(department)()
+
+    def _reader(self, department: Department):
+        """What to read, fixed now on the GUI thread; the returned function touches no widget."""
+        agenda, view, day = self._services.agenda, self._view, self._day
+        practitioners = list(self._practitioners)
+        practitioner = self.practitioner or practitioners[0]
+
+        def read():
+            if view == VIEW_DAY:
+                period = agenda.period([p.id for p in practitioners], day, day)
+                content = layout.day_content(period, practitioners, day, department.site_id)
+            else:
+                days = layout.week_days(day)
+                period = agenda.period([practitioner.id], days[0], days[-1])
+                busy = {a.start.astimezone(period.calendar.tz).date() for a in period.appointments}
+                shown = [d for d in days if d.weekday() < 5 or d in busy or d == day]
+                content = layout.week_content(period, practitioner, shown, department.site_id)
+            return content, layout.entries_from_period(period, practitioners)
+
+        return read
 
     def _update_now(self) -> None:
         now = self._calendar.local(self._services.clock.now())
@@ -295,6 +344,13 @@ class MainWindow(QMainWindow):
         """Enter or double-click on a row: show that appointment on the planning."""
         self.show_page(PAGE_PLANNING)
         self.grid.select(self.table_model.data(index, ID_ROLE))
+
+
+def _read_error(exc: Exception) -> str:
+    """What to show when a background read failed (a CreneauError carries its own words)."""
+    if isinstance(exc, CreneauError):
+        return exc.message
+    return "La base de données est injoignable : l'agenda n'a pas pu être lu. Réessayez."
 
 
 def _first_minute(content: layout.AgendaContent) -> int:

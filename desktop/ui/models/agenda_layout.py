@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from desktop.domain.model import Appointment, Practitioner, Status
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 DAY_FIRST_MIN = 7 * 60
 DAY_LAST_MIN = 20 * 60
 MINUTES_PER_DAY = 24 * 60
+SNAP_MIN = 5
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,15 @@ class AgendaEntry:
     def overbooked(self) -> bool:
         return self.appointment.overbooked
 
-    @property
+    @cached_property
     def time_range(self) -> str:
+        # Cached: a department's day lays out hundreds of them on every reload.
         return f"{texts.clock(self.start)} – {texts.clock(self.end)}"
+
+    @property
+    def duration_min(self) -> int:
+        """Real minutes (not wall-clock minutes: a DST night does not change a visit)."""
+        return max(1, round((self.end - self.start).total_seconds() / 60))
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,16 @@ class Shade:
 
 
 @dataclass(frozen=True)
+class OpenSpan:
+    """Opening hours of a column: bookable time, drawn lighter; ``step_min`` snaps a drag."""
+
+    column: int
+    start_min: int
+    end_min: int
+    step_min: int
+
+
+@dataclass(frozen=True)
 class Placed:
     """An appointment placed in a column; ``lane`` of ``lanes`` when it overlaps others."""
 
@@ -96,6 +114,20 @@ class AgendaContent:
     shades: tuple[Shade, ...] = ()
     first_min: int = DAY_FIRST_MIN
     last_min: int = DAY_LAST_MIN
+    open_spans: tuple[OpenSpan, ...] = ()
+    openings_known: bool = False
+    """Whether ``open_spans`` was computed (else nothing is known of the opening hours)."""
+
+    def open_span_at(self, column: int, minute: float) -> OpenSpan | None:
+        """The opening span of ``column`` holding ``minute`` (start included, end excluded)."""
+        return next(
+            (
+                s
+                for s in self.open_spans
+                if s.column == column and s.start_min <= minute < s.end_min
+            ),
+            None,
+        )
 
 
 def entries_from_period(
@@ -173,6 +205,7 @@ def _content(period, practitioners, columns, column_of) -> AgendaContent:
         col = column_of(entry.appointment.practitioner_id, entry.start.date())
         if col is None:
             continue
+        _ = entry.time_range  # formatted here, on the reading thread, not while laying out
         start_min = _minute(entry.start, columns[col].day)
         end_min = max(_minute(entry.end, columns[col].day), start_min + 5)
         items_by_column.setdefault(col, []).append((start_min, end_min, entry))
@@ -196,6 +229,8 @@ def _content(period, practitioners, columns, column_of) -> AgendaContent:
         items.extend(_lanes(col, spans))
     items.sort(key=lambda p: (p.column, p.start_min, p.lane))
 
+    open_spans, openings_known = _open_spans(period, columns)
+
     counts = {i: 0 for i in range(len(columns))}
     for placed in items:
         counts[placed.column] += 1
@@ -205,7 +240,31 @@ def _content(period, practitioners, columns, column_of) -> AgendaContent:
     if items:
         first = min(first, min(p.start_min for p in items) // 60 * 60)
         last = max(last, -(-max(p.end_min for p in items) // 60) * 60)
-    return AgendaContent(tuple(columns), tuple(items), tuple(shades), first, min(last, 24 * 60))
+    return AgendaContent(
+        tuple(columns),
+        tuple(items),
+        tuple(shades),
+        first,
+        min(last, 24 * 60),
+        open_spans,
+        openings_known,
+    )
+
+
+def _open_spans(period, columns) -> tuple[tuple[OpenSpan, ...], bool]:
+    """The opening hours of each column, from the period's ``openings`` (UTC intervals by
+    practitioner). Unknown (False) when the period carries none for the columns shown."""
+    openings = getattr(period, "openings", None) or {}
+    known = any(c.practitioner_id in openings for c in columns)
+    spans = []
+    for col, column in enumerate(columns):
+        for start, end, _site in openings.get(column.practitioner_id, ()):
+            start_min = _minute(period.calendar.local(start), column.day)
+            end_min = _minute(period.calendar.local(end), column.day)
+            if end_min > start_min:
+                # The step of the opening is not in the period: drags snap to 5 minutes.
+                spans.append(OpenSpan(col, start_min, end_min, SNAP_MIN))
+    return tuple(spans), known
 
 
 def _with_subtitle(column: GridColumn, n: int) -> GridColumn:

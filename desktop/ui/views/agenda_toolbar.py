@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QSizePolicy, QToolBar, QWidget
 
+from desktop.ui import shortcuts
 from desktop.ui.application import FRENCH
 
 VIEW_LABELS = {"day": "Jour", "week": "Semaine"}
@@ -35,14 +36,22 @@ class AgendaToolBar(QToolBar):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
 
-        self.action_previous = self._action("‹  Précédent", "Alt+Left", "Jour précédent")
-        self.action_today = self._action("Aujourd'hui", "Alt+Home", "Revenir à aujourd'hui")
-        self.action_next = self._action("Suivant  ›", "Alt+Right", "Jour suivant")
+        # Keys come from desktop.ui.shortcuts, the one list that the F1 sheet shows.
+        self.action_previous = self._action(
+            "‹  Précédent", shortcuts.PREVIOUS.keys, "Jour précédent"
+        )
+        self.action_today = self._action(
+            "Aujourd'hui", shortcuts.TODAY.keys, "Revenir à aujourd'hui"
+        )
+        self.action_next = self._action("Suivant  ›", shortcuts.NEXT.keys, "Jour suivant")
+        self.widgetForAction(self.action_previous).setAccessibleName("Précédent")
+        self.widgetForAction(self.action_next).setAccessibleName("Suivant")
         self.action_previous.triggered.connect(lambda: self.step_requested.emit(-1))
         self.action_today.triggered.connect(self.today_requested)
         self.action_next.triggered.connect(lambda: self.step_requested.emit(1))
 
         self.date_edit = QDateEdit(objectName="dateEdit")
+        self.date_edit.setAccessibleName("Date affichée")
         self.date_edit.setLocale(FRENCH)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
@@ -55,6 +64,7 @@ class AgendaToolBar(QToolBar):
 
         self.addWidget(QLabel("Service", objectName="toolbarLabel"))
         self.department_combo = QComboBox(objectName="departmentCombo")
+        self.department_combo.setAccessibleName("Service")
         self.department_combo.setMinimumContentsLength(14)
         self.department_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -64,6 +74,7 @@ class AgendaToolBar(QToolBar):
 
         self._practitioner_label = self.addWidget(QLabel("Praticien", objectName="toolbarLabel"))
         self.practitioner_combo = QComboBox(objectName="practitionerCombo")
+        self.practitioner_combo.setAccessibleName("Praticien")
         self.practitioner_combo.setMinimumContentsLength(16)
         self.practitioner_combo.currentIndexChanged.connect(self.practitioner_changed)
         self._practitioner_action = self.addWidget(self.practitioner_combo)
@@ -80,6 +91,7 @@ class AgendaToolBar(QToolBar):
             action.triggered.connect(lambda _checked=False, v=view: self.view_changed.emit(v))
             self._views.addAction(action)
             self.addAction(action)
+            self.widgetForAction(action).setAccessibleName(f"Vue {label.lower()}")
             self.view_actions[view] = action
         self.set_view("day")
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 
 from desktop.domain.model import Status
 
@@ -28,6 +37,8 @@ NOW = QColor("#e53935")
 SHADE = QColor("#f1f2f5")
 HATCH = QColor("#d3d7de")
 TODAY = QColor("#f7faff")
+CLOSED_HOURS = QColor(110, 120, 140, 26)  # over white or today's tint: outside the openings
+GHOST = QColor(232, 239, 255, 215)  # light enough to see what lies under the drop
 
 _FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -41,13 +52,55 @@ def tint(color: QColor, fade: float) -> QColor:
     )
 
 
+_FONTS: dict[tuple[str, bool | None, bool | None, float], tuple[QFont, QFontMetricsF]] = {}
+
+
 def _font(base: QFont, *, bold: bool = False, italic: bool = False, delta: float = 0) -> QFont:
-    font = QFont(base)
-    font.setBold(bold)
-    font.setItalic(italic)
-    if delta:
-        font.setPointSizeF(max(6.0, base.pointSizeF() + delta))
-    return font
+    return _styled(base, bold, italic, delta)[0]
+
+
+def _metrics(base: QFont, *, bold: bool = False, italic: bool = False, delta: float = 0):
+    return _styled(base, bold, italic, delta)[1]
+
+
+_LAST_KEY: list = [None, ""]
+_CACHED_KEYS: dict[int, str] = {}  # ids of the fonts kept in _FONTS (never freed, ids stable)
+
+
+def _key(font: QFont) -> str:
+    """``font.key()`` without asking Qt again for the fonts of the cache or the last font asked
+    (a paint asks hundreds of times, and ``key()`` is not cheap)."""
+    known = _CACHED_KEYS.get(id(font))
+    if known is not None:
+        return known
+    if _LAST_KEY[0] is not font:
+        _LAST_KEY[0], _LAST_KEY[1] = font, font.key()
+    return _LAST_KEY[1]
+
+
+def _metrics_of(font: QFont) -> QFontMetricsF:
+    """The metrics of ``font`` as it is (cached by its key)."""
+    key = (_key(font), None, None, 0.0)
+    found = _FONTS.get(key)
+    if found is None:
+        found = _FONTS[key] = (font, QFontMetricsF(font))
+        _CACHED_KEYS[id(font)] = key[0]
+    return found[1]
+
+
+def _styled(base: QFont, bold: bool, italic: bool, delta: float) -> tuple[QFont, QFontMetricsF]:
+    """A variant of ``base`` and its metrics, made once: a busy day paints hundreds of blocks."""
+    key = (_key(base), bold, italic, delta)
+    found = _FONTS.get(key)
+    if found is None:
+        font = QFont(base)
+        font.setBold(bold)
+        font.setItalic(italic)
+        if delta:
+            font.setPointSizeF(max(6.0, base.pointSizeF() + delta))
+        found = _FONTS[key] = (font, QFontMetricsF(font))
+        _CACHED_KEYS[id(font)] = font.key()
+    return found
 
 
 def _column_span(grid: AgendaGrid) -> tuple[float, float]:
@@ -68,22 +121,52 @@ def empty_message(painter: QPainter, rect: QRectF, grid: AgendaGrid) -> None:
     painter.drawText(rect.adjusted(40, 40, -40, -40), flags, grid.empty_message)
 
 
-def hour_lines(painter: QPainter, grid: AgendaGrid, dx: int) -> None:
-    """Hour and half-hour lines, column separators and today's tint."""
+def hour_lines(painter: QPainter, grid: AgendaGrid, dx: int, visible: QRectF | None = None) -> None:
+    """Hour and half-hour lines, column separators and today's tint (only what is in view
+    when ``visible``, in content coordinates, is given: a wide department has long lines)."""
     content = grid.content
     width, right = _column_span(grid)
     top, bottom = grid.y_of(content.first_min), grid.y_of(content.last_min)
+    left = grid.GUTTER_WIDTH
+    if visible is not None:
+        left, right = max(left, visible.left()), min(right, visible.right())
+        top, bottom = max(top, visible.top()), min(bottom, visible.bottom())
+    # Straight lines on whole pixels: no antialiasing (sharper, and much cheaper on wide views).
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for col in _highlighted(grid):
         x = grid.GUTTER_WIDTH + col * width
         painter.fillRect(QRectF(x, top, width, bottom - top), TODAY)
     for minute in range(content.first_min, content.last_min + 1, 30):
         y = grid.y_of(minute)
-        painter.setPen(QPen(HOUR_LINE if minute % 60 == 0 else HALF_HOUR_LINE, 1))
-        painter.drawLine(QPointF(grid.GUTTER_WIDTH, y), QPointF(right, y))
+        if top - 1 <= y <= bottom + 1:
+            painter.setPen(QPen(HOUR_LINE if minute % 60 == 0 else HALF_HOUR_LINE, 1))
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
     painter.setPen(QPen(HOUR_LINE, 1))
     for col in range(1, len(content.columns) + 1):
         x = grid.GUTTER_WIDTH + col * width
-        painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+        if left - 1 <= x <= right + 1:
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+
+def open_hours(painter: QPainter, grid: AgendaGrid) -> None:
+    """Time outside the openings greyed, so the bookable hours stand out (when known)."""
+    content = grid.content
+    if not content.openings_known:
+        return
+    width = grid.column_width()
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for span in content.open_spans:
+        spans.setdefault(span.column, []).append((span.start_min, span.end_min))
+    for col in range(len(content.columns)):
+        cursor = content.first_min
+        for start, end in [*sorted(spans.get(col, [])), (content.last_min, content.last_min)]:
+            start, end = max(start, content.first_min), min(end, content.last_min)
+            if start > cursor:
+                x = grid.GUTTER_WIDTH + col * width
+                top, bottom = grid.y_of(cursor), grid.y_of(start)
+                painter.fillRect(QRectF(x + 1, top, width - 1, bottom - top), CLOSED_HOURS)
+            cursor = max(cursor, end)
 
 
 def shades(painter: QPainter, grid: AgendaGrid, dy: int) -> None:
@@ -203,7 +286,7 @@ def corner_mark(painter: QPainter, rect: QRectF) -> None:
 def block_texts(painter: QPainter, block: DrawnBlock, base: QFont) -> None:
     """Time, patient, visit reason and status, in as many lines as the block's height allows."""
     bold, small = _font(base, bold=True), _font(base, delta=-1)
-    line_height = QFontMetricsF(bold).height()
+    line_height = _metrics(base, bold=True).height()
     area = block.rect.adjusted(10, 3, -8 if block.overbooked else -5, -2)
     lines = max(1, int(area.height() // line_height))
     status = block.entry.status
@@ -212,9 +295,9 @@ def block_texts(painter: QPainter, block: DrawnBlock, base: QFont) -> None:
     start = block.time_range.split(" – ")[0]
 
     # The patient's name matters more than the status (the tooltip and the list have both).
-    status_width = QFontMetricsF(small).horizontalAdvance(status_text) + 8
-    lead = QFontMetricsF(base).horizontalAdvance(start + "  ")
-    name_width = lead + QFontMetricsF(bold).horizontalAdvance(block.patient)
+    status_width = _metrics(base, delta=-1).horizontalAdvance(status_text) + 8
+    lead = _metrics(base).horizontalAdvance(start + "  ")
+    name_width = lead + _metrics(base, bold=True).horizontalAdvance(block.patient)
     room = area.width() - status_width
     show_status = room >= (120 if lines >= 3 else name_width) or room > 220
     first_line = QRectF(area.left(), area.top(), area.width(), line_height)
@@ -255,7 +338,7 @@ def _segments(painter: QPainter, rect: QRectF, segments: list[tuple[str, QFont, 
         available = rect.right() - x
         if available < 12:
             return
-        metrics = QFontMetricsF(font)
+        metrics = _metrics_of(font)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available)
         painter.setFont(font)
         painter.setPen(color)
@@ -263,3 +346,47 @@ def _segments(painter: QPainter, rect: QRectF, segments: list[tuple[str, QFont, 
         if shown != text:
             return
         x += metrics.horizontalAdvance(shown)
+
+
+def drag_ghost(
+    painter: QPainter, grid: AgendaGrid, rect: QRectF, color: QColor, lines: list[str]
+) -> None:
+    """Where a dragged appointment would land: a dashed outline with its new time (bold)."""
+    path = QPainterPath()
+    path.addRoundedRect(rect, 4, 4)
+    painter.fillPath(path, GHOST)
+    painter.save()
+    painter.setClipPath(path)
+    painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), color)
+    painter.restore()
+    painter.setPen(QPen(SELECTION, 2, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    base = grid.font()
+    line_height = _metrics(base, bold=True).height()
+    area = rect.adjusted(10, 3, -6, -2)
+    room = max(1, int(area.height() // line_height))
+    for i, text in enumerate(lines[:room]):
+        font = _font(base, bold=i == 0)
+        line = QRectF(area.left(), area.top() + i * line_height, area.width(), line_height)
+        if room == 1:
+            line.moveTop(rect.center().y() - line_height / 2)
+        painter.setFont(font)
+        painter.setPen(TEXT)
+        elided = _metrics_of(font).elidedText(text, Qt.TextElideMode.ElideRight, area.width())
+        painter.drawText(line, _FLAGS, elided)
+
+
+def drag_time(painter: QPainter, grid: AgendaGrid, minute: int, dy: int) -> None:
+    """The dragged appointment's new start, in the hour gutter."""
+    y = grid.y_of(minute) - dy
+    if y < grid.HEADER_HEIGHT:
+        return
+    font = _font(grid.font(), bold=True, delta=-0.5)
+    box = QRectF(4, y - 10, grid.GUTTER_WIDTH - 8, 20)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(SELECTION)
+    painter.drawRoundedRect(box, 4, 4)
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{minute // 60:02d}:{minute % 60:02d}")
