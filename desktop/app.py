@@ -6,6 +6,7 @@ window needs is passed down explicitly, nothing is global.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,9 @@ def run_gui(
     Raises ``CreneauError`` (French message) for an unknown department or view, or an unwritable
     screenshot.
     """
+    if screenshot is not None:
+        # A screenshot needs no screen: render offscreen unless a platform was chosen.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt is imported here so that importing this module (and the CLI) never loads PySide6.
     from desktop.ui.application import FRENCH, create_application
     from desktop.ui.i18n import apply_language, requested_language
