@@ -17,6 +17,7 @@ import logging
 import sqlite3
 import threading
 import time
+from typing import Protocol
 
 from sqlalchemy.engine import make_url
 
@@ -64,15 +65,15 @@ class ChangeWatcher:
         self.close()
 
 
-class _Watcher:
-    def changed(self) -> bool:  # pragma: no cover - interface
-        raise NotImplementedError
+class _Watcher(Protocol):
+    """What each engine's watcher offers."""
 
-    def close(self) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
+    def changed(self) -> bool: ...
+
+    def close(self) -> None: ...
 
 
-class _SQLiteWatcher(_Watcher):
+class _SQLiteWatcher:
     """``PRAGMA data_version`` on a long-lived connection of its own, in autocommit."""
 
     def __init__(self, url: str) -> None:
@@ -108,7 +109,7 @@ class _SQLiteWatcher(_Watcher):
             self._conn = None
 
 
-class _PostgresWatcher(_Watcher):
+class _PostgresWatcher:
     """``LISTEN creneau_changes`` on a dedicated autocommit psycopg connection.
 
     A lost connection is reopened on a background thread (never blocking the GUI thread on a
