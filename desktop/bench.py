@@ -88,7 +88,7 @@ def run_bench(
     repeat: int = 50,
     scale_factor: float = 1.0,
 ) -> int:
-    """Measure P1–P6 and P12, print the table; 0 when every measured target is met, else 1.
+    """Measure P1–P8 and P12, print the table; 0 when every measured target is met, else 1.
 
     ``scale_factor`` shrinks the data set (tests only: the targets are for the full size).
     """
@@ -108,7 +108,12 @@ def run_bench(
         f"{os.cpu_count()} cœurs)"
     )
     figures = measure(data_dir / DATA_FILE, now, repeat, out)
+    from desktop.bench_gui import measure_gui  # sets QT_QPA_PLATFORM=offscreen unless set
+
+    gui = measure_gui(data_dir / DATA_FILE, now, repeat, out)  # P4 (interface), P7, P8
+    figures[4:4] = gui[:1]
     figures.append(_p6(data_dir, marker, size, now, built_now))
+    figures += gui[1:]
     figures.append(_p12(pg_url, now, repeat, out))
     _print_table(figures, out)
     missed = [f for f in figures if f.verdict == "MANQUÉ"]
@@ -231,7 +236,8 @@ def _print_table(figures: list[Figure], out) -> None:
         rows.append(
             (
                 f.key, f.label, _ms(statistics.median(f.creneau)), _ms(p95(f.creneau)),
-                _ms(statistics.median(f.floor)), f"{f.ratio():.1f}×", f.target, f.verdict,
+                _ms(statistics.median(f.floor)) if f.floor else "—",
+                f"{f.ratio():.1f}×" if f.floor else "—", f.target, f.verdict,
             )
         )  # fmt: skip
     widths = [max(len(str(r[i])) for r in [*rows, (*head, "verdict")]) for i in range(8)]
