@@ -186,15 +186,11 @@ class AgendaService:
                 appointments=tuple(appointments),
                 absences=tuple(agenda_repo.absences(s, ids, start, end)),
                 patients=patients_repo.patients(s, sorted({a.patient_id for a in appointments})),
+                # Only the reasons of these appointments (a withdrawn one too): a big hospital
+                # has thousands, and a day is read on every view switch.
                 visit_reasons={
-                    **{v.id: v for v in repo.visit_reasons(s)},
-                    # a reason withdrawn since still names the appointments made for it
-                    **{
-                        v.id: v
-                        for v in repo.visit_reasons_by_id(
-                            s, {a.visit_reason_id for a in appointments}
-                        )
-                    },
+                    v.id: v
+                    for v in repo.visit_reasons_by_id(s, {a.visit_reason_id for a in appointments})
                 },
                 calendar=calendar,
                 openings={
