@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.domain.model import Patient
 from desktop.ui.booking import wording
 from desktop.ui.booking.delegate import BADGE_ROLE, DETAILS_ROLE
+from desktop.ui.booking.row_model import AnyIndex, RowListModel
 
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's ``Patient``."""
@@ -18,25 +19,20 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_SHOWS_ROLE = Qt.ItemDataRole.UserRole + 3
 """How many appointments the patient missed (int; 0 until someone provides the counts)."""
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class PatientListModel(QAbstractListModel):
+class PatientListModel(RowListModel[Patient]):
     """One row per patient: display name, then birth date, age and first phone number."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Patient] = []
         self._today = date.today()
         self._no_shows: dict[int, int] = {}
 
     def set_rows(self, patients: Sequence[Patient], today: date) -> None:
         """Replace every row; ``today`` (the hospital's) gives the ages."""
-        self.beginResetModel()
-        self._rows = list(patients)
         self._today = today
         self._no_shows = {}
-        self.endResetModel()
+        self._replace(patients)
 
     def set_no_shows(self, counts: Mapping[int, int]) -> None:
         """The hook for the no-show counts (patient id → count) of the rows shown."""
@@ -47,27 +43,15 @@ class PatientListModel(QAbstractListModel):
             )
 
     def patient(self, row: int) -> Patient | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def patients(self) -> list[Patient]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return self.rows()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        patient = self.item(index)
+        if patient is None:
             return None
-        patient = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return patient.display_name
         if role == DETAILS_ROLE:
