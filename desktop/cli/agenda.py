@@ -1,94 +1,34 @@
-"""The ``creneau`` command: the GUI and the scriptable operations of PRODUCT.md.
-
-Errors go to stderr in one French sentence with a non-zero exit; nothing is half-written because
-every operation is one transaction of a service.
-"""
+"""Agenda commands: GUI, database set-up, demo, structure, free slots, patients, booking."""
 
 from __future__ import annotations
 
-import argparse
-import getpass
 import json
-import socket
 import sys
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from desktop.cli_french import install_french_argparse
+from desktop.cli.common import (
+    cli_actor,
+    open_services,
+    parse_date,
+    parse_instant,
+    parse_positive,
+    safe_url,
+)
 from desktop.config import database_url
-from desktop.domain.errors import CreneauError, InvalidInput
-from desktop.domain.model import Actor, Channel, Role, Slot
+from desktop.domain.errors import InvalidInput
+from desktop.domain.model import Channel, Slot
 from desktop.domain.scheduling import WINDOWS
 
-EXIT_ERROR = 1
-EXIT_USAGE = 2
 LIST_DAYS = 14
 FIRST_DAYS = 90
 
 
-def cli_actor() -> Actor:
-    """Whoever runs the command line acts as an administrator, named in the audit trail."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "inconnu"
-    return Actor(f"cli:{user}", Role.ADMIN, socket.gethostname())
-
-
-# --- argument types --------------------------------------------------------------------------
-
-
-def _date(text: str) -> date:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"date invalide « {text} » (attendu AAAA-MM-JJ)")
-
-
-def _instant(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date et heure invalides « {text} » (attendu AAAA-MM-JJTHH:MM)"
-        ) from None
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) <= 0:
-        raise argparse.ArgumentTypeError(f"nombre entier positif attendu, pas « {text} »")
-    return int(text)
-
-
-# --- parser ----------------------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    install_french_argparse()
-    parser = argparse.ArgumentParser(
-        prog="creneau",
-        description="Créneau — l'agenda du secrétariat médical de l'hôpital.",
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"Créneau {_version()}",
-        help="affiche la version et quitte",
-    )
-    parser.add_argument(
-        "--db",
-        help="URL SQLAlchemy de la base (défaut : $CRENEAU_DB, "
-        "sinon un fichier SQLite dans le dossier de données de l'utilisateur)",
-    )
-    parser.add_argument("--now", type=_instant, help="heure courante imposée (ISO 8601)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
-
+def register(sub) -> dict:
+    """Add the agenda sub-commands to ``sub`` and return their handlers."""
     gui = sub.add_parser("gui", help="ouvre l'application")
     gui.add_argument("--screenshot", type=Path, help="enregistre la fenêtre en PNG et quitte")
-    gui.add_argument("--date", type=_date, help="jour affiché (défaut : aujourd'hui)")
+    gui.add_argument("--date", type=parse_date, help="jour affiché (défaut : aujourd'hui)")
     gui.add_argument("--view", choices=("day", "week"), default="day")
     gui.add_argument("--department", metavar="CODE", help="service affiché")
     gui.add_argument(
@@ -114,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="praticien (répétable ; défaut : tout le service du motif)",
     )
-    slots.add_argument("--from", dest="from_day", type=_date, metavar="DATE")
-    slots.add_argument("--to", dest="to_day", type=_date, metavar="DATE")
+    slots.add_argument("--from", dest="from_day", type=parse_date, metavar="DATE")
+    slots.add_argument("--to", dest="to_day", type=parse_date, metavar="DATE")
     slots.add_argument(
         "--window", choices=("morning", "afternoon"), help="matin (avant 12 h) ou après-midi"
     )
@@ -127,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = psub.add_parser("add", help="crée un patient (affiche son numéro)")
     add.add_argument("--family", required=True, metavar="NOM")
     add.add_argument("--given", required=True, metavar="PRÉNOM")
-    add.add_argument("--birth-date", required=True, type=_date, metavar="AAAA-MM-JJ")
+    add.add_argument("--birth-date", required=True, type=parse_date, metavar="AAAA-MM-JJ")
     add.add_argument("--birth-name", default="", metavar="NOM")
     add.add_argument("--sex", choices=("F", "M", "U"), default="U")
     add.add_argument("--phone", action="append", default=[], metavar="NUMÉRO")
@@ -141,19 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
     find = psub.add_parser("find", help="recherche par nom, date de naissance ou téléphone")
     find.add_argument("text", metavar="TEXTE")
     find.add_argument("--json", action="store_true")
-    find.add_argument("--limit", type=_positive, default=30)
+    find.add_argument("--limit", type=parse_positive, default=30)
 
     book = sub.add_parser("book", help="prend un rendez-vous (affiche son numéro)")
     book.add_argument("--practitioner", required=True, metavar="CODE")
     book.add_argument("--visit-reason", required=True, metavar="CODE")
-    book.add_argument("--start", required=True, type=_instant, metavar="ISO")
-    book.add_argument("--patient", required=True, type=_positive, metavar="ID")
+    book.add_argument("--start", required=True, type=parse_instant, metavar="ISO")
+    book.add_argument("--patient", required=True, type=parse_positive, metavar="ID")
     book.add_argument("--channel", choices=[c.value for c in Channel], default="phone")
     book.add_argument("--force", action="store_true", help="surbooking (exige --reason)")
     book.add_argument("--reason", default="", help="motif du surbooking")
 
     cancel = sub.add_parser("cancel", help="annule un rendez-vous")
-    cancel.add_argument("id", type=_positive, metavar="ID")
+    cancel.add_argument("id", type=parse_positive, metavar="ID")
     cancel.add_argument("--reason", default="", help="motif de l'annulation")
 
     bench = sub.add_parser("bench", help="mesure les performances (QUALITY.md)")
@@ -168,57 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--pg", metavar="URL", help="PostgreSQL pour P12 (défaut : $CRENEAU_TEST_PG_URL)"
     )
     bench.add_argument("--seed", type=int, default=1)
-    return parser
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("creneau")
-    except PackageNotFoundError:
-        return "0+checkout"
-
-
-# --- commands --------------------------------------------------------------------------------
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    command = args.command or "gui"
-    if command == "gui" and args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
-    try:
-        return COMMANDS[command](args)
-    except CreneauError as exc:
-        print(f"creneau : {exc.message}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("creneau : interrompu.", file=sys.stderr)
-        return EXIT_ERROR
-
-
-def _services(args):
-    from desktop.services.clock import FixedClock, SystemClock
-    from desktop.services.container import Services
-
-    clock = SystemClock()
-    if args.now is not None:
-        now = args.now
-        if now.tzinfo is None:
-            # The hospital's zone is in the database: open once to read it, then fix the clock.
-            services = Services.open(database_url(args.db))
-            now = services.structure.calendar().to_utc(now)
-            return Services.create(services.db, FixedClock(now))
-        clock = FixedClock(now.astimezone(UTC))
-    return Services.open(database_url(args.db), clock)
+    return {
+        "gui": cmd_gui,
+        "init": cmd_init,
+        "demo": cmd_demo,
+        "import-structure": cmd_import_structure,
+        "free-slots": cmd_free_slots,
+        "patients": cmd_patients,
+        "book": cmd_book,
+        "cancel": cmd_cancel,
+        "bench": cmd_bench,
+    }
 
 
 def cmd_gui(args) -> int:
     from desktop.services.demo import build_demo
 
-    services = _services(args)
+    services = open_services(args)
     if services.structure.is_empty():
         build_demo(services.db, scale="small", seed=1, now=services.clock.now())
     from desktop.app import run_gui
@@ -235,8 +141,8 @@ def cmd_gui(args) -> int:
 
 def cmd_init(args) -> int:
     url = database_url(args.db)
-    services = _services(args)
-    print(f"Base prête : {_safe_url(url)}")
+    services = open_services(args)
+    print(f"Base prête : {safe_url(url)}")
     services.db.dispose()
     return 0
 
@@ -244,7 +150,7 @@ def cmd_init(args) -> int:
 def cmd_demo(args) -> int:
     from desktop.services.demo import build_demo
 
-    services = _services(args)
+    services = open_services(args)
     counts = build_demo(
         services.db,
         scale=args.scale,
@@ -265,14 +171,14 @@ def cmd_import_structure(args) -> int:
         raise InvalidInput(f"{args.file} n'est pas un fichier texte UTF-8.") from None
     except OSError as exc:
         raise InvalidInput(f"Lecture impossible de {args.file} : {exc.strerror}.") from None
-    services = _services(args)
+    services = open_services(args)
     counts = services.structure.import_text(cli_actor(), text, args.file.name)
     print("Structure chargée : " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
     return 0
 
 
 def cmd_free_slots(args) -> int:
-    services = _services(args)
+    services = open_services(args)
     with services.db.read() as s:
         from db.repositories import structure as repo
 
@@ -336,7 +242,7 @@ def cmd_patients(args) -> int:
     from desktop.domain.phones import format_phone
     from desktop.services.patients import PatientInput
 
-    services = _services(args)
+    services = open_services(args)
     if args.patients_command == "add":
         patient = services.patients.create(
             cli_actor(),
@@ -380,7 +286,7 @@ def _patient_json(p) -> dict:
 
 
 def cmd_book(args) -> int:
-    services = _services(args)
+    services = open_services(args)
     with services.db.read() as s:
         from db.repositories import structure as repo
 
@@ -406,7 +312,7 @@ def cmd_book(args) -> int:
 
 
 def cmd_cancel(args) -> int:
-    services = _services(args)
+    services = open_services(args)
     services.booking.cancel(cli_actor(), args.id, None, args.reason)
     print(f"Rendez-vous n° {args.id} annulé.")
     return 0
@@ -420,22 +326,3 @@ def cmd_bench(args) -> int:
     return run_bench(
         args.data, seed=args.seed, pg_url=args.pg or os.environ.get("CRENEAU_TEST_PG_URL")
     )
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
-COMMANDS = {
-    "gui": cmd_gui,
-    "init": cmd_init,
-    "demo": cmd_demo,
-    "import-structure": cmd_import_structure,
-    "free-slots": cmd_free_slots,
-    "patients": cmd_patients,
-    "book": cmd_book,
-    "cancel": cmd_cancel,
-    "bench": cmd_bench,
-}
