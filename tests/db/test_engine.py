@@ -15,7 +15,7 @@ from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.exc import StatementError
 
 from db.engine import BUSY_TIMEOUT_MS, sqlite_path
-from db.migrate import current_revision, head_revision, upgrade
+from db.migrate import current_revision, head_revision, shipped_head, upgrade
 from db.tables import AppointmentRow, AuditRow, SettingRow
 from desktop.domain.errors import DatabaseUnavailable, StaleEdit
 from desktop.services.patients import PatientInput
@@ -373,6 +373,11 @@ def _schema(database: Database) -> dict[str, list[str]]:
             t: sorted(col["name"] for col in inspector.get_columns(t))
             for t in inspector.get_table_names()
         }
+
+
+def test_the_start_up_check_knows_the_newest_migration():
+    # Start-up compares the database with the newest file name instead of importing Alembic.
+    assert shipped_head() == head_revision()
 
 
 def test_migrations_are_idempotent(any_blank_url):
