@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -21,7 +22,7 @@ from db.tables import (
     VisitReasonRow,
 )
 from desktop.domain.errors import NonExistentLocalTime, StructureError
-from desktop.domain.model import Actor, Hospital, Site
+from desktop.domain.model import Actor, Closure, Hospital, Site
 from desktop.domain.permissions import Action, require
 from desktop.domain.phones import parse_phone
 from desktop.domain.scheduling import AgendaCalendar
@@ -65,7 +66,13 @@ class StructureService:
 def calendar_of(session: Session) -> AgendaCalendar:
     """The calendar of the hospital as stored."""
     hospital = repo.hospital(session)
-    return AgendaCalendar(hospital.timezone, hospital.country_holidays, repo.closures(session))
+    return _calendar(hospital.timezone, hospital.country_holidays, tuple(repo.closures(session)))
+
+
+@lru_cache(maxsize=8)
+def _calendar(timezone: str, country: str | None, closures: tuple[Closure, ...]) -> AgendaCalendar:
+    # The same settings give the same calendar: build it once (a calendar is never changed).
+    return AgendaCalendar(timezone, country, closures)
 
 
 class _Loader:
