@@ -40,11 +40,37 @@ def patient_row(session: Session, patient_id: int) -> PatientRow:
 
 
 def patients(session: Session, ids: list[int]) -> dict[int, Patient]:
-    """Patients by id (for agenda views: one query for a whole day)."""
+    """Patients by id, for agenda views: two queries for a whole day, columns not entities
+    (a department's day is read again on every view switch)."""
     if not ids:
         return {}
-    rows = session.scalars(select(PatientRow).where(PatientRow.id.in_(ids)))
-    return {r.id: patient_to_native(r) for r in rows}
+    p, ph = PatientRow, PatientPhoneRow
+    phones: dict[int, list[Phone]] = {}
+    for patient_id, e164, kind in session.execute(
+        select(ph.patient_id, ph.e164, ph.kind)
+        .where(ph.patient_id.in_(ids))
+        .order_by(ph.patient_id, ph.position, ph.id)
+    ):
+        phones.setdefault(patient_id, []).append(Phone(e164, PhoneKind(kind)))
+    rows = session.execute(
+        select(
+            p.id, p.family_name, p.given_names, p.birth_date, p.sex, p.birth_name, p.email, p.nir
+        ).where(p.id.in_(ids))
+    )
+    return {
+        r.id: Patient(
+            id=r.id,
+            family_name=r.family_name,
+            given_names=r.given_names,
+            birth_date=r.birth_date,
+            sex=Sex(r.sex),
+            birth_name=r.birth_name,
+            phones=tuple(phones.get(r.id, ())),
+            email=r.email,
+            nir=r.nir,
+        )
+        for r in rows
+    }
 
 
 def _prefix(session: Session, column, key: str):

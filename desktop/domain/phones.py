@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import (
@@ -137,6 +138,7 @@ def _kind(number: phonenumbers.PhoneNumber) -> PhoneKind:
     return PhoneKind.OTHER
 
 
+@lru_cache(maxsize=8192)  # an agenda day formats hundreds of numbers on every view switch
 def format_phone(e164: str, home_region: str = "FR") -> str:
     """National format for home-plan numbers (overseas departments included), else international.
 

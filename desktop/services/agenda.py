@@ -176,7 +176,8 @@ class AgendaService:
             end = calendar.local_day_bounds(end_day)[1]
             ids = list(practitioner_ids)
             appointments = agenda_repo.appointments(s, ids, start, end)
-            practitioners = tuple(repo.practitioner(s, pid) for pid in ids)
+            by_id = {p.id: p for p in repo.practitioners_by_id(s, ids)}
+            practitioners = tuple(by_id[pid] for pid in ids)
             weekly = repo.openings(s, ids)
             days = [start_day + timedelta(days=n) for n in range((end_day - start_day).days + 1)]
             return AgendaPeriod(
