@@ -7,6 +7,8 @@
   ``QMainWindow`` + ``QTableView`` on a small model (``--p7-floor``) until its first paint.
 - **P8**: next day, switch to the week, next practitioner in the week: from the action to the
   grid's next paint, after ``agenda_loaded`` when the read runs in the background as in the app.
+- **P13**: during the P4 and P8 runs, a heartbeat timer ticks every 2 ms on the GUI thread; the
+  longest gap between two ticks is the longest the interface stayed frozen.
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def measure_gui(db_path: Path, now: datetime, repeat: int, out) -> list[Figure]:
     window.show()
     try:
         _settle(app)
-        figures = [_p4_interface(app, window, repeat), _p8(app, window, repeat)]
+        with _BusyMeter() as busy:
+            figures = [_p4_interface(app, window, repeat), _p8(app, window, repeat)]
+        figures.append(_p13(busy.stretches))
     finally:
         window.close()
         window.deleteLater()
@@ -69,12 +73,60 @@ def measure_gui(db_path: Path, now: datetime, repeat: int, out) -> list[Figure]:
     return figures
 
 
-def _settle(app, seconds: float = 0.2) -> None:
-    from PySide6.QtCore import QEventLoop
+class _BusyMeter:
+    """How long the GUI thread stays unavailable: a heartbeat timer ticks every 2 ms on the GUI
+    thread; a gap between two ticks is a stretch during which no event could be handled."""
 
-    deadline = clock.perf_counter() + seconds
-    while clock.perf_counter() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    TICK_MS = 2
+
+    def __init__(self) -> None:
+        self.stretches: list[float] = []
+        self._last: float | None = None
+
+    def __enter__(self) -> _BusyMeter:
+        from PySide6.QtCore import Qt, QTimer
+
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.stop()
+
+    def _on_timer_timeout(self) -> None:
+        now = clock.perf_counter()
+        if self._last is not None:
+            self.stretches.append(now - self._last)
+        self._last = now
+
+
+def _p13(stretches: list[float]) -> Figure:
+    from desktop.bench import Figure
+
+    worst = max(stretches, default=0.0)
+    note = (
+        f"pouls de {_BusyMeter.TICK_MS} ms sur le fil graphique pendant P4 et P8, "
+        f"{len(stretches)} intervalles ; le plus long (interface figée) : "
+        f"{worst * 1000:.1f} ms ; sans plancher"
+    )
+    figure = Figure(
+        "P13", "fil graphique : plus long traitement sans rendre la main", stretches, [], None,
+        None, "aucun > 50 ms", note,
+    )  # fmt: skip
+    figure.verdict = "OK" if stretches and worst <= 0.050 else "MANQUÉ"
+    return figure
+
+
+def _settle(app, seconds: float = 0.2) -> None:
+    """Let the event loop run for ``seconds``, sleeping between events as the application does."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 class _PaintWatch:
