@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QScrollArea
 
+from desktop.domain.errors import CreneauError
 from desktop.domain.permissions import Action
 from desktop.ui import shortcuts
 from desktop.ui.dialogs.absence_dialog import AbsenceDialog
@@ -173,6 +174,46 @@ class Workspace(QObject):
         )
         self.absence_action.triggered.connect(self.open_absence_dialog)
         self.absence_dialog: AbsenceDialog | None = None
+        self._window.grid.absence_menu_requested.connect(self._on_grid_absence_menu_requested)
+
+    def _on_grid_absence_menu_requested(self, absence_id: int, global_pos: QPoint) -> None:
+        menu = QMenu(self._window)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        remove = menu.addAction("&Supprimer cette absence et proposer le temps libéré…")
+        guard(remove, self._window.actor, Action.MANAGE_ABSENCES)
+        remove.triggered.connect(lambda: self.remove_absence(absence_id))
+        menu.popup(global_pos)
+
+    def remove_absence(self, absence_id: int, *, confirm: bool = True) -> int | None:
+        """Delete an absence (after asking), then offer the time it gives back to the waiting
+        list. Returns the number of offers, None when nothing was removed."""
+        window, actor = self._window, self._window.actor
+        if actor is None:
+            return None
+        if confirm:
+            answer = QMessageBox.question(
+                window,
+                "Supprimer l'absence",
+                "Supprimer cette absence ? Son temps redevient réservable et les patients de la "
+                "liste d'attente qui peuvent le prendre vous sont proposés.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        try:
+            absence = self._services.absences.remove(actor, absence_id)
+        except CreneauError as exc:
+            self._say(exc.message, True)
+            window.reload()
+            return None
+        window.reload()
+        found = self.waitlist.offer_freed_time(absence)
+        if found:
+            self.waitlist_dock.show()
+            self.waitlist_dock.raise_()
+            self.waitlist.refresh()
+        else:
+            self._say("Absence supprimée : ce temps est de nouveau réservable.", False)
+        return found
 
     def open_absence_dialog(self) -> AbsenceDialog:
         window = self._window

@@ -157,3 +157,63 @@ def test_a_move_proposes_the_old_time_and_nobody_waiting_shows_nothing(qtbot, wi
     assert later in {o.slot.start for o in panel.offers}
     panel.dismiss_proposals()
     assert not panel.proposals_frame.isVisible()
+
+
+def test_removing_an_absence_from_the_grid_offers_its_time_to_the_waiting_list(
+    qtbot, window, hospital
+):
+    from datetime import datetime
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    services = hospital.services
+    ids = ids_of(services)
+    calendar = services.structure.calendar()
+    start = calendar.to_utc(datetime(2027, 3, 15, 14, 0))
+    absence = services.absences.add(
+        SECRETARY, ids.practitioners["DUPONT"], start, start.replace(hour=start.hour + 2), "Staff"
+    )
+    waiting = _add_waiting(hospital, time_window=TimeOfDay.AFTERNOON)
+    window.reload()
+    grid = window.grid
+    column = next(
+        i
+        for i, c in enumerate(grid.content.columns)
+        if c.practitioner_id == absence.practitioner_id
+    )
+    x = (
+        grid.GUTTER_WIDTH
+        + (column + 0.5) * grid.column_width()
+        - grid.horizontalScrollBar().value()
+    )
+    grid.verticalScrollBar().setValue(0)
+    y = grid.y_of(14 * 60 + 30)
+    grid.verticalScrollBar().setValue(int(y - 200))
+    point = QPointF(x, y - grid.verticalScrollBar().value())
+    assert grid.absence_at(point) == absence.id
+    assert grid.block_at(point) is None
+
+    # A right click on the hatched absence asks for its menu.
+    with qtbot.waitSignal(grid.absence_menu_requested, timeout=2000) as asked:
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            point.toPoint(),
+            grid.viewport().mapToGlobal(point.toPoint()),
+        )
+        QApplication.sendEvent(grid.viewport(), event)
+    assert asked.args[0] == absence.id
+    for menu in QApplication.topLevelWidgets():
+        if menu.isVisible() and menu.inherits("QMenu"):
+            assert any("Supprimer cette absence" in a.text() for a in menu.actions())
+            menu.close()
+
+    found = window.workspace.remove_absence(absence.id, confirm=False)
+    assert found
+    assert services.absences.absences([absence.practitioner_id], start, absence.end) == []
+    panel = window.workspace.waitlist
+    assert panel.proposals_frame.isVisible() and window.workspace.waitlist_dock.isVisible()
+    assert {o.entry.id for o in panel.offers} == {waiting.id}
+    assert all(absence.start <= o.slot.start < absence.end for o in panel.offers)
+    assert grid.absence_at(point) is None  # the agenda shows the truth: no more hatching

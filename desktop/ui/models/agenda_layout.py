@@ -81,6 +81,7 @@ class Shade:
     start_min: int
     end_min: int
     label: str
+    absence_id: int | None = None  # None: a closure or a public holiday
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def _content(period, practitioners, columns, column_of) -> AgendaContent:
             start_min, end_min = _minute(start, column.day), _minute(end, column.day)
             if end_min > start_min:
                 label = f"Absence : {absence.reason}" if absence.reason else "Absence"
-                shades.append(Shade(col, start_min, end_min, label))
+                shades.append(Shade(col, start_min, end_min, label, absence.id))
 
     items = []
     for col, spans in items_by_column.items():

@@ -86,6 +86,7 @@ class AgendaGrid(QAbstractScrollArea):
     appointment_clicked = Signal(int)
     move_requested = Signal(int, int, object, int)
     menu_requested = Signal(int, QPoint)
+    absence_menu_requested = Signal(int, QPoint)  # absence id, global position
     painted = Signal()
 
     HEADER_HEIGHT = 52
@@ -249,6 +250,22 @@ class AgendaGrid(QAbstractScrollArea):
             self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         )
         return next((b for b in reversed(self._blocks) if b.rect.contains(point)), None)
+
+    def absence_at(self, viewport_pos: QPointF) -> int | None:
+        """The id of the absence hatched under a point of the viewport, or None."""
+        if viewport_pos.y() < self.HEADER_HEIGHT or viewport_pos.x() < self.GUTTER_WIDTH:
+            return None
+        point = viewport_pos + self._scroll_offset()
+        column = int((point.x() - self.GUTTER_WIDTH) // self.column_width())
+        minute = self.minute_of(point.y())
+        for shade in self._content.shades:
+            if (
+                shade.absence_id is not None
+                and shade.column == column
+                and shade.start_min <= minute < shade.end_min
+            ):
+                return shade.absence_id
+        return None
 
     def _relayout(self) -> None:
         content, width = self._content, self.column_width()
@@ -417,6 +434,9 @@ class AgendaGrid(QAbstractScrollArea):
         position = QPointF(self.viewport().mapFromGlobal(event.globalPos()))
         block = self.block_at(position)
         if block is None:
+            absence_id = self.absence_at(position)
+            if absence_id is not None:
+                self.absence_menu_requested.emit(absence_id, event.globalPos())
             return
         if block.appointment_id != self._selected:
             self._selected = block.appointment_id

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CreneauError
-from desktop.domain.model import Actor, Appointment, Slot, WaitingEntry
+from desktop.domain.model import Absence, Actor, Appointment, Slot, WaitingEntry
 from desktop.ui import texts
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
+    from desktop.services.waitlist import Proposal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -162,7 +163,8 @@ class WaitlistPanel(QWidget):
         self._actor = actor
         self._department_id = department_id
         self._calendar = services.structure.calendar()
-        self._freed: Appointment | None = None
+        # What freed the time on offer: proposals computed again on each refresh (None: nothing).
+        self._freed: Callable[[], list[Proposal]] | None = None
         self._offers: list[Offer] = []
 
         # The notification area: shown only when a freed slot suits someone.
@@ -265,7 +267,13 @@ class WaitlistPanel(QWidget):
     def offer_freed(self, appointment: Appointment) -> int:
         """After ``appointment`` was cancelled or moved: list who could take its time.
         Returns the number of offers (0: the area stays hidden)."""
-        self._freed = appointment
+        self._freed = lambda: self._services.waitlist.proposals_for_freed(appointment)
+        return self._compute_offers()
+
+    def offer_freed_time(self, absence: Absence) -> int:
+        """After ``absence`` was removed: list who could take the time it gave back.
+        Returns the number of offers (0: the area stays hidden)."""
+        self._freed = lambda: self._services.absences.freed_proposals(absence)
         return self._compute_offers()
 
     def dismiss_proposals(self) -> None:
@@ -309,7 +317,7 @@ class WaitlistPanel(QWidget):
         self.proposals_list.clear()
         if self._freed is not None:
             try:
-                proposals = self._services.waitlist.proposals_for_freed(self._freed)
+                proposals = self._freed()
             except CreneauError as exc:
                 self.message.emit(exc.message, True)
                 proposals = []
