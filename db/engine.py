@@ -43,7 +43,9 @@ def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIM
         event.listen(engine, "connect", _sqlite_connect_listener(busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    engine = create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    event.listen(engine, "begin", _postgres_on_begin)
+    return engine
 
 
 def writer(engine: Engine) -> Engine:
@@ -65,6 +67,19 @@ def _sqlite_connect_listener(busy_timeout_ms: int):
         cursor.close()
 
     return on_connect
+
+
+# PostgreSQL's BEGIN IMMEDIATE: a write transaction first takes this transaction-scoped advisory
+# lock, so writers queue as they do on SQLite (read transactions and plain connections never take
+# it). Every audited change also locks the audit chain's single head row to append
+# (db.repositories.audit): without this queue, bookings holding an uncommitted row while they
+# wait for that head pile up, and their exclusion-constraint checks deadlock one another.
+PG_WRITE_LOCK = 0x4372656E  # "Cren"
+
+
+def _postgres_on_begin(connection) -> None:
+    if connection.get_execution_options().get(WRITE_OPTION, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
 def _sqlite_on_begin(connection) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -26,6 +27,23 @@ ROLES = ("secretary", "physician", "admin")
 CANCEL_ORIGINS = ("patient", "hospital")
 WAIT_STATUSES = ("waiting", "booked", "removed")
 TIME_WINDOWS = ("any", "morning", "afternoon")
+REMINDER_KINDS = (
+    "confirmation",
+    "day_before",
+    "two_days_before",
+    "cancelled",
+    "moved",
+    # about an online booking request: such an SMS names the request, not an appointment
+    "request_held",
+    "request_proposed",
+    "request_declined",
+    "request_expired",
+)
+REMINDER_SUBJECT = (
+    "(appointment_id IS NOT NULL AND request_id IS NULL)"
+    " OR (appointment_id IS NULL AND request_id IS NOT NULL)"
+)
+REMINDER_STATUSES = ("queued", "sent", "failed", "cancelled")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -184,6 +202,8 @@ class PatientRow(Base):
     given_search_key: Mapped[str] = mapped_column(String(210), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    # The patient refused SMS reminders (migration 0006).
+    sms_opt_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     phones: Mapped[list[PatientPhoneRow]] = relationship(
         cascade="all, delete-orphan", order_by="PatientPhoneRow.position", lazy="selectin"
     )
@@ -280,6 +300,43 @@ class WaitingEntryRow(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
+class ReminderRow(Base):
+    """One SMS of the reminder queue (migration 0006); ``idempotency_key`` (appointment, kind,
+    due time) is unique, so the same message is never queued, hence never sent, twice. An SMS
+    about an online booking request names the request instead of an appointment."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (
+        CheckConstraint(_in("kind", REMINDER_KINDS), name="kind"),
+        CheckConstraint(_in("status", REMINDER_STATUSES), name="status"),
+        CheckConstraint("attempts >= 0", name="attempts"),
+        CheckConstraint(REMINDER_SUBJECT, name="subject"),
+        Index("ix_reminder_appointment_id", "appointment_id"),
+        Index("ix_reminder_request_id", "request_id"),
+        Index("ix_reminder_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("booking_request.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    e164: Mapped[str] = mapped_column(String(16), default="")
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # A sender's claim: its token, until when (another sender may take the row after that).
+    claim_token: Mapped[str | None] = mapped_column(String(36))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The gateway's reply, or why the message failed or was not sent (French).
+    reply: Mapped[str] = mapped_column(String(500), default="")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    idempotency_key: Mapped[str] = mapped_column(String(80), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class UserRow(Base):
     __tablename__ = "app_user"
     __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
@@ -303,6 +360,8 @@ class AuditRow(Base):
     __table_args__ = (
         Index("ix_audit_object", "object_type", "object_id"),
         Index("ix_audit_at", "at"),
+        Index("ix_audit_patient_id", "patient_id"),
+        Index("ix_audit_practitioner_id", "practitioner_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -314,12 +373,129 @@ class AuditRow(Base):
     object_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
+    # For the audit screen's filters (no foreign key: the trail outlives what it names).
+    patient_id: Mapped[int | None] = mapped_column(Integer)
+    practitioner_id: Mapped[int | None] = mapped_column(Integer)
+    # Hash chain (desktop.domain.audit_chain): hex SHA-256 of the previous record and of this one.
+    prev_hash: Mapped[str] = mapped_column(String(64), server_default="")
+    hash: Mapped[str] = mapped_column(String(64), server_default="")
+
+
+class AuditHeadRow(Base):
+    """The single row (id 1) of the audit chain head, locked by every append to serialise them.
+
+    ``anchor_id``/``anchor_hash``: the last record purged by retention and its hash (0 and the
+    genesis hash until a purge); only records up to ``anchor_id`` may be deleted.
+    """
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    anchor_id: Mapped[int] = mapped_column(Integer, default=0)
+    anchor_hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- booking requests (issue 5) ---
+REQUEST_STATUSES = ("received", "held", "proposed", "accepted", "declined", "rejected", "expired")
+
+
+class BookingRequestRow(Base):
+    """A booking request from the hospital's booking page (or a file), as sent, with its fate.
+
+    A held or proposed request holds ``[start_at, end_at)`` of the practitioner until
+    ``hold_until`` (busy for the slot engine). A rejected one keeps its raw body and the reason.
+    """
+
+    __tablename__ = "booking_request"
+    __table_args__ = (
+        CheckConstraint(_in("status", REQUEST_STATUSES), name="status"),
+        CheckConstraint("start_at IS NULL OR start_at < end_at", name="start_before_end"),
+        Index("ix_booking_request_status_received_at", "status", "received_at"),
+        Index("ix_booking_request_practitioner_start", "practitioner_id", "start_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10))
+    source: Mapped[str] = mapped_column(String(10), default="http")
+    requested_slot: Mapped[str] = mapped_column(String(64), default="")
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioner.id"))
+    visit_reason_id: Mapped[int | None] = mapped_column(ForeignKey("visit_reason.id"))
+    start_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hold_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    family_name: Mapped[str] = mapped_column(String(100), default="")
+    given_names: Mapped[str] = mapped_column(String(100), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(16), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    message: Mapped[str] = mapped_column(String(500), default="")
+    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id"))
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"))
+    decision_reason: Mapped[str] = mapped_column(String(500), default="")
+    client_hash: Mapped[str] = mapped_column(String(64), default="")
+    raw_body: Mapped[str | None] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+# --- end of booking requests ---
+
+
+# --- publication policy (issue 5) ---
+class PublicationPolicyRow(Base):
+    """Which free slots of a practitioner are published (``visit_reason_id`` NULL: every reason;
+    ``horizon_weeks`` NULL: the hospital's default). One per practitioner and reason."""
+
+    __tablename__ = "publication_policy"
+    __table_args__ = (
+        CheckConstraint("share_percent BETWEEN 1 AND 100", name="share"),
+        CheckConstraint("horizon_weeks IS NULL OR horizon_weeks BETWEEN 1 AND 52", name="horizon"),
+        Index(
+            "ux_publication_policy_practitioner_reason",
+            "practitioner_id",
+            text("coalesce(visit_reason_id, 0)"),
+            unique=True,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    visit_reason_id: Mapped[int | None] = mapped_column(ForeignKey("visit_reason.id"))
+    horizon_weeks: Mapped[int | None] = mapped_column(Integer)
+    share_percent: Mapped[int] = mapped_column(Integer, default=100)
+
+
+class PublicationEmbargoRow(Base):
+    """Local dates (both included) on which a policy publishes nothing."""
+
+    __tablename__ = "publication_embargo"
+    __table_args__ = (CheckConstraint("date_from <= date_to", name="from_before_to"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    policy_id: Mapped[int] = mapped_column(
+        ForeignKey("publication_policy.id", ondelete="CASCADE"), index=True
+    )
+    date_from: Mapped[date] = mapped_column(Date)
+    date_to: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+# --- end of publication policy ---
 
 
 __all__ = [
     "AbsenceRow",
     "AppointmentRow",
+    "AuditHeadRow",
     "AuditRow",
+    "BookingRequestRow",
     "ClosureRow",
     "DepartmentRow",
     "HospitalRow",
@@ -328,6 +504,9 @@ __all__ = [
     "PatientPhoneRow",
     "PatientRow",
     "PractitionerRow",
+    "PublicationEmbargoRow",
+    "PublicationPolicyRow",
+    "ReminderRow",
     "SettingRow",
     "SiteRow",
     "UserRow",

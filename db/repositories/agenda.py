@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from db.tables import AbsenceRow, AppointmentRow
+from db.tables import AbsenceRow, AppointmentRow, BookingRequestRow
 from desktop.domain.errors import NotFound
 from desktop.domain.model import Absence, Appointment, CancelOrigin, Channel, Status
 
@@ -16,6 +16,7 @@ CANCELLED = Status.CANCELLED.value
 # No appointment lasts longer (a CHECK of visit_reason): a lower bound on start_at keeps the
 # (practitioner_id, start_at) index range to the period instead of the whole history.
 MAX_DURATION = timedelta(minutes=720)
+HOLDING_REQUESTS = ("held", "proposed")  # booking requests that hold their slot
 
 
 def appointment_to_native(row) -> Appointment:
@@ -44,9 +45,17 @@ def appointment_to_native(row) -> Appointment:
 
 
 def busy_intervals(
-    session: Session, practitioner_ids: Iterable[int], start: datetime, end: datetime
+    session: Session,
+    practitioner_ids: Iterable[int],
+    start: datetime,
+    end: datetime,
+    *,
+    now: datetime | None = None,
 ) -> dict[int, list[tuple[datetime, datetime]]]:
-    """Active appointments and absences overlapping ``[start, end)``, by practitioner.
+    """Active appointments, absences and held booking requests overlapping ``[start, end)``.
+
+    A web request holds its slot while held or proposed (``desktop.services.requests``); with
+    ``now``, a hold already past its ``hold_until`` (not yet released) no longer counts.
 
     Selects columns, never entities: this is the hot path of the first-free-slot search.
     """
@@ -64,7 +73,17 @@ def busy_intervals(
     absences = select(AbsenceRow.practitioner_id, AbsenceRow.start_at, AbsenceRow.end_at).where(
         AbsenceRow.practitioner_id.in_(ids), AbsenceRow.start_at < end, AbsenceRow.end_at > start
     )
-    for query in (appointments, absences):
+    held = select(
+        BookingRequestRow.practitioner_id, BookingRequestRow.start_at, BookingRequestRow.end_at
+    ).where(
+        BookingRequestRow.practitioner_id.in_(ids),
+        BookingRequestRow.status.in_(HOLDING_REQUESTS),
+        BookingRequestRow.start_at < end,
+        BookingRequestRow.end_at > start,
+    )
+    if now is not None:
+        held = held.where(BookingRequestRow.hold_until > now)
+    for query in (appointments, absences, held):
         for pid, s, e in session.execute(query):
             result[pid].append((s, e))
     return result

@@ -76,6 +76,7 @@ def visit_reason_to_native(row: VisitReasonRow) -> VisitReason:
         row.min_notice_hours,
         row.color,
         row.instructions,
+        row.active,
     )
 
 

@@ -67,6 +67,23 @@ class DatabaseUnavailable(CreneauError):
     """The database cannot be opened or written."""
 
 
+class DatabaseProblem(DatabaseUnavailable):
+    """A database file that is missing though used before, read-only, locked or damaged.
+
+    ``kind`` names the problem (``desktop.services.startup``), ``path`` the file; the start-up
+    screen offers to restore a backup instead of silently creating an empty database.
+    """
+
+    def __init__(self, message: str, kind: str, path: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+class InvalidBackup(InvalidInput):
+    """A backup archive that is damaged, tampered with, or cannot be restored there."""
+
+
 class PossibleDuplicate(CreneauError):
     """A patient with the same normalised name and birth date already exists."""
 

@@ -16,11 +16,20 @@ ACTION_LABELS = {
     "absence.remove": "Absence supprimée",
     "patient.create": "Patient créé",
     "patient.update": "Patient modifié",
+    "patient.sms_opt_out": "Refus des SMS modifié",
+    "reminder.send": "Rappels SMS envoyés",
+    "reminder.retry": "SMS renvoyé",
     "user.create": "Utilisateur créé",
     "user.signin": "Connexion",
     "user.signin_failed": "Échec de connexion",
     "structure.import": "Structure chargée",
     "refused": "Action refusée",
+    "audit.export": "Journal d'audit exporté",
+    "publication.publish": "Créneaux libres publiés",
+    "publication.target": "Dossier de publication modifié",
+    "publication_policy.create": "Politique de publication créée",
+    "publication_policy.update": "Politique de publication modifiée",
+    "publication_policy.delete": "Politique de publication supprimée",
 }
 
 

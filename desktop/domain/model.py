@@ -139,6 +139,7 @@ class VisitReason:
     min_notice_hours: int | None = None
     color: str = "#4f7fd9"
     instructions: str = ""
+    active: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +277,12 @@ class AuditEntry:
     object_id: int | None
     before: dict | None = None
     after: dict | None = None
+    # The patient and practitioner the record concerns (filters of the audit screen), and the
+    # hash chain (desktop.domain.audit_chain).
+    patient_id: int | None = None
+    practitioner_id: int | None = None
+    prev_hash: str = ""
+    hash: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ class Action(StrEnum):
     BACKUP = "backup"
     MANAGE_WAITLIST = "manage_waitlist"
     MANAGE_ABSENCES = "manage_absences"
+    PUBLISH = "publish"
+    MANAGE_REMINDERS = "manage_reminders"
 
 
 ACTION_LABELS = {
@@ -40,6 +42,8 @@ ACTION_LABELS = {
     Action.BACKUP: "sauvegarder ou restaurer la base",
     Action.MANAGE_WAITLIST: "gérer la liste d'attente",
     Action.MANAGE_ABSENCES: "gérer les absences des praticiens",
+    Action.PUBLISH: "publier les créneaux libres",
+    Action.MANAGE_REMINDERS: "gérer les rappels SMS",
 }
 
 _AGENDA = {
@@ -52,20 +56,28 @@ _AGENDA = {
     Action.MANAGE_ABSENCES,
 }
 MATRIX: dict[Role, frozenset[Action]] = {
-    Role.SECRETARY: frozenset(_AGENDA | {Action.OVERBOOK, Action.EDIT_PATIENT, Action.EXPORT}),
+    Role.SECRETARY: frozenset(
+        _AGENDA | {Action.OVERBOOK, Action.EDIT_PATIENT, Action.EXPORT, Action.MANAGE_REMINDERS}
+    ),
     Role.PHYSICIAN: frozenset(_AGENDA | {Action.OVERBOOK}),
     Role.ADMIN: frozenset(Action),
 }
 
 
-def allowed(actor: Actor, action: Action) -> bool:
-    """Whether the actor's role allows the action."""
+def allowed(actor: Actor, action: Action, overbooking_roles: frozenset[Role] | None = None) -> bool:
+    """Whether the actor's role allows the action.
+
+    ``overbooking_roles``: the roles the hospital lets overbook (an administrator's setting the
+    services read and pass); None: the matrix alone decides.
+    """
+    if action is Action.OVERBOOK and overbooking_roles is not None:
+        return actor.role in overbooking_roles and action in MATRIX[actor.role]
     return action in MATRIX[actor.role]
 
 
-def require(actor: Actor, action: Action) -> None:
+def require(actor: Actor, action: Action, overbooking_roles: frozenset[Role] | None = None) -> None:
     """Raise ``PermissionDenied`` with a French message when the role does not allow the action."""
-    if not allowed(actor, action):
+    if not allowed(actor, action, overbooking_roles):
         raise PermissionDenied(f"Votre rôle ne permet pas de {ACTION_LABELS[action]}.")
 
 

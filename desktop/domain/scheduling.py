@@ -54,8 +54,8 @@ class AgendaCalendar:
     ) -> None:
         try:
             self.tz = ZoneInfo(timezone)
-        except (KeyError, ValueError) as exc:
-            raise InvalidInput(f"Fuseau horaire inconnu : « {timezone} ».") from exc
+        except (KeyError, ValueError, OSError) as exc:  # with the tzdata package, "Europe" is
+            raise InvalidInput(f"Fuseau horaire inconnu : « {timezone} ».") from exc  # a folder
         self._holidays = _french_holidays(country_holidays) if country_holidays else None
         self._closures: dict[int, list[tuple[date, date, str]]] = {}
         for c in closures:

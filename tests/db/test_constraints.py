@@ -77,7 +77,10 @@ def test_the_constraint_exists_after_migration(hospital):
     if services.db.sqlite:
         with services.db.engine.connect() as c:
             names = c.scalars(
-                text("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+                text(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                    "AND tbl_name = 'appointment' ORDER BY name"
+                )
             ).all()
         assert names == ["tr_appointment_no_overlap_insert", "tr_appointment_no_overlap_update"]
         return
