@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.errors import CreneauError
+from desktop.domain.errors import CreneauError, DatabaseProblem
 from desktop.domain.model import Actor
 
 if TYPE_CHECKING:
@@ -75,6 +75,32 @@ def run_gui(
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     return app.exec()
+
+
+def recover_database(problem: DatabaseProblem, *, lang: str | None = None) -> bool:
+    """Show the start-up screen of a database that cannot be used as it is (missing, read-only,
+    locked or damaged); True once a backup was restored in its place (or the lock went away),
+    False when the user quits."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.services.backup import BackupService
+    from desktop.services.startup import backup_folder, check_database, recover
+    from desktop.ui.application import create_application
+    from desktop.ui.dialogs.database_problem import DatabaseProblemDialog
+    from desktop.ui.i18n import apply_language, requested_language
+
+    app = create_application()
+    apply_language(app, requested_language(lang))
+    path = Path(problem.path)
+    dialog = DatabaseProblemDialog(
+        problem.message,
+        problem.kind,
+        backup_folder(path) or str(path.parent),
+        list_backups=BackupService.list_backups,
+        restore=lambda archive, progress: recover(problem, archive, progress=progress),
+        retry=lambda: check_database(f"sqlite:///{path}"),
+    )
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def sign_in(services: Services) -> Actor | None:

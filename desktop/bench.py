@@ -93,6 +93,8 @@ def run_bench(
     ``scale_factor`` shrinks the data set (tests only: the targets are for the full size).
     """
     from desktop.bench_ops import measure
+    from desktop.bench_publish import measure_p11
+    from desktop.bench_reports import measure_reports
 
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -114,6 +116,8 @@ def run_bench(
     figures[4:4] = gui[:1]  # P4 (interface) beside P4
     figures.append(_p6(data_dir, marker, size, now, built_now))
     figures += gui[1:3]  # P7, P8
+    figures += measure_reports(data_dir / DATA_FILE, now, repeat, out)  # P9, P10 (PDF)
+    figures.append(measure_p11(data_dir / DATA_FILE, now, repeat, out))  # publication
     figures.append(_p12(pg_url, now, repeat, out))
     figures += gui[3:]  # P13
     _print_table(figures, out)

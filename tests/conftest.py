@@ -23,12 +23,16 @@ TEST_NOW = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _hermetic_environment(tmp_path_factory, monkeypatch):
-    """Each test gets its own data, config and cache folders and no CRENEAU_DB."""
+    """Each test gets its own data, config and cache folders, no CRENEAU_DB and no machine-wide
+    configuration file."""
     home = tmp_path_factory.mktemp("home")
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("CRENEAU_DB", raising=False)
+    # Never the machine's own /etc/xdg/creneau/creneau.toml (desktop.config).
+    monkeypatch.setenv("CRENEAU_MACHINE_CONFIG", str(home / "machine-config" / "creneau.toml"))
+    monkeypatch.delenv("CRENEAU_USER_CONFIG", raising=False)
 
 
 def product_example_toml() -> str:

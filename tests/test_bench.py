@@ -6,7 +6,7 @@ import re
 
 from desktop.bench import MARKER_FILE, run_bench
 
-ROWS = ("P1", "P2", "P3", "P4", "P4i", "P5", "P6", "P7", "P8", "P12", "P13")
+ROWS = ("P1", "P2", "P3", "P4", "P4i", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12", "P13")
 NO_FLOOR = ("P4i", "P8", "P13")  # interface figures measured against their targets only
 VERDICTS = ("OK", "MANQUÉ", "NON MESURÉ")
 

@@ -11,12 +11,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop.cli import agenda
+from desktop.cli import agenda, audit, backup, config, publish, reminders, reports, requests
 from desktop.cli.common import EXIT_ERROR, parse_instant
 from desktop.cli.french import install_french_argparse
 from desktop.domain.errors import CreneauError
 
-MODULES = (agenda,)
+MODULES = (agenda, audit, backup, requests, reminders, reports, publish, config)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,8 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        help="URL SQLAlchemy de la base (défaut : $CRENEAU_DB, "
-        "sinon un fichier SQLite dans le dossier de données de l'utilisateur)",
+        help="URL SQLAlchemy de la base (défaut : $CRENEAU_DB, sinon les fichiers de "
+        "configuration — voir « creneau config show » —, sinon un fichier SQLite dans le "
+        "dossier de données de l'utilisateur)",
     )
     parser.add_argument("--now", type=parse_instant, help="heure courante imposée (ISO 8601)")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
@@ -47,12 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from desktop.version import version
 
-    try:
-        return version("creneau")
-    except PackageNotFoundError:
-        return "0+checkout"
+    return version()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -122,9 +122,18 @@ def register(sub) -> dict:
 
 
 def cmd_gui(args) -> int:
+    from desktop.domain.errors import DatabaseProblem
     from desktop.services.demo import build_demo
 
-    services = open_services(args)
+    try:
+        services = open_services(args)
+    except DatabaseProblem as problem:
+        # Missing, read-only, locked or damaged: say it and offer the restore (desktop.app).
+        from desktop.app import recover_database
+
+        if args.screenshot is not None or not recover_database(problem, lang=args.lang):
+            raise
+        services = open_services(args)
     if services.structure.is_empty():
         build_demo(services.db, scale="small", seed=1, now=services.clock.now())
     from desktop.app import run_gui
@@ -141,7 +150,7 @@ def cmd_gui(args) -> int:
 
 def cmd_init(args) -> int:
     url = database_url(args.db)
-    services = open_services(args)
+    services = open_services(args, may_create=True)
     print(f"Base prête : {safe_url(url)}")
     services.db.dispose()
     return 0
@@ -150,7 +159,7 @@ def cmd_init(args) -> int:
 def cmd_demo(args) -> int:
     from desktop.services.demo import build_demo
 
-    services = open_services(args)
+    services = open_services(args, may_create=True)
     counts = build_demo(
         services.db,
         scale=args.scale,

@@ -50,20 +50,24 @@ def parse_positive(text: str) -> int:
     return int(text)
 
 
-def open_services(args):
+def open_services(args, *, may_create: bool = False):
+    """The services over the database of ``--db``; a database used before and now missing,
+    read-only, locked or damaged raises ``DatabaseProblem`` (only ``init`` and ``demo`` pass
+    ``may_create``: they may create a database where one existed)."""
     from desktop.services.clock import FixedClock, SystemClock
     from desktop.services.container import Services
+    from desktop.services.startup import open_checked
 
     clock = SystemClock()
     if args.now is not None:
         now = args.now
         if now.tzinfo is None:
             # The hospital's zone is in the database: open once to read it, then fix the clock.
-            services = Services.open(database_url(args.db))
+            services = open_checked(database_url(args.db), may_create=may_create)
             now = services.structure.calendar().to_utc(now)
             return Services.create(services.db, FixedClock(now))
         clock = FixedClock(now.astimezone(UTC))
-    return Services.open(database_url(args.db), clock)
+    return open_checked(database_url(args.db), clock, may_create=may_create)
 
 
 def safe_url(url: str) -> str:

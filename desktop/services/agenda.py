@@ -15,21 +15,29 @@ from db.repositories import structure as repo
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import (
     Absence,
+    Actor,
     Appointment,
     AuditEntry,
     Department,
     Patient,
     Practitioner,
     PractitionerAgenda,
+    Role,
     Slot,
     VisitReason,
 )
+from desktop.domain.permissions import Action
 from desktop.domain.scheduling import AgendaCalendar, TimeWindow, free_slots, open_intervals
 from desktop.services.clock import Clock
+from desktop.services.guard import guarded
 from desktop.services.structure import calendar_of
 from desktop.services.uow import Database
 
 CHUNK_DAYS = 7
+# The hospital's setting of what physicians may look at: their own agenda, or their department's.
+PHYSICIAN_SCOPE = "physician_scope"
+SCOPE_OWN = "own"
+SCOPE_DEPARTMENT = "department"
 MAX_RANGE_DAYS = 366 * 2
 
 
@@ -159,12 +167,20 @@ class AgendaService:
         return found
 
     def period(
-        self, practitioner_ids: Sequence[int], start_day: date, end_day: date
+        self,
+        practitioner_ids: Sequence[int],
+        start_day: date,
+        end_day: date,
+        actor: Actor | None = None,
     ) -> AgendaPeriod:
         """Appointments (with their patients), absences and visit reasons of a period.
 
-        ``start_day`` and ``end_day`` are local dates, both included.
+        ``start_day`` and ``end_day`` are local dates, both included. With an ``actor``, a
+        physician sees only their own agenda unless the hospital lets physicians see their
+        department's (setting ``PHYSICIAN_SCOPE``): anything else is refused and audited.
         """
+        if actor is not None:
+            self.check_agenda_scope(actor, practitioner_ids)
         if end_day < start_day:
             raise InvalidInput(
                 f"La date de fin ({end_day:%d/%m/%Y}) précède la date de début "
@@ -201,6 +217,43 @@ class AgendaService:
                     for pid in ids
                 },
             )
+
+    def physician_scope(self) -> str:
+        """What physicians may look at: ``"own"`` agenda (default) or their ``"department"``."""
+        with self._db.read() as s:
+            scope = repo.setting(s, PHYSICIAN_SCOPE, SCOPE_OWN)
+        return scope if scope in (SCOPE_OWN, SCOPE_DEPARTMENT) else SCOPE_OWN
+
+    def visible_practitioners(self, actor: Actor, practitioners: Sequence[Practitioner]):
+        """The practitioners among ``practitioners`` whose agenda ``actor`` may see."""
+        if actor.role is not Role.PHYSICIAN:
+            return list(practitioners)
+        if self.physician_scope() == SCOPE_DEPARTMENT:
+            own = next((p for p in practitioners if p.id == actor.practitioner_id), None)
+            mine = None if own is None else own.department_id
+            with self._db.read() as s:
+                if own is None and actor.practitioner_id is not None:
+                    mine = repo.practitioner(s, actor.practitioner_id).department_id
+            return [p for p in practitioners if p.department_id == mine]
+        return [p for p in practitioners if p.id == actor.practitioner_id]
+
+    def check_agenda_scope(self, actor: Actor, practitioner_ids: Sequence[int]) -> None:
+        """Refuse (``PermissionDenied``, audited) an agenda the actor may not look at."""
+        if actor.role is not Role.PHYSICIAN:
+            return
+        ids = set(practitioner_ids) - {actor.practitioner_id}
+        if not ids:
+            return
+        if self.physician_scope() == SCOPE_DEPARTMENT and actor.practitioner_id is not None:
+            with self._db.read() as s:
+                mine = repo.practitioner(s, actor.practitioner_id).department_id
+                others = repo.practitioners_by_id(s, ids)
+            if all(p.department_id == mine for p in others):
+                return
+        guarded(
+            self._db, self._clock, actor, Action.VIEW_AGENDA, "agenda",
+            practitioner_id=min(ids),
+        )  # fmt: skip
 
     def appointment_history(self, appointment_id: int) -> list[AuditEntry]:
         """The changes of an appointment from the audit trail, oldest first (refusals left out).

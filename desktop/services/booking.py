@@ -32,6 +32,7 @@ from desktop.domain.permissions import Action
 from desktop.domain.scheduling import AgendaCalendar, find_opening
 from desktop.services.clock import Clock
 from desktop.services.guard import guarded
+from desktop.services.reminders import Change, queue_for_change
 from desktop.services.structure import calendar_of
 from desktop.services.uow import Database
 
@@ -170,6 +171,7 @@ class BookingService:
             audit.record(
                 s, actor, now, "appointment.cancel", "appointment", row.id, before, snapshot(row)
             )
+            queue_for_change(s, row.id, Change.CANCELLED, now)  # cancelled SMS, pending dropped
             return agenda_repo.appointment_to_native(row)
 
         return self._db.run(work)
@@ -200,6 +202,7 @@ class BookingService:
             audit.record(
                 s, actor, now, "appointment.status", "appointment", row.id, before, snapshot(row)
             )
+            queue_for_change(s, row.id, Change.STATUS, now)
             return agenda_repo.appointment_to_native(row)
 
         return self._db.run(work)
@@ -290,6 +293,7 @@ def book_in(
     s.add(row)
     s.flush()
     audit.record(s, actor, now, "appointment.book", "appointment", row.id, None, snapshot(row))
+    queue_for_change(s, row.id, Change.BOOKED, now)  # confirmation and reminder, same transaction
     return agenda_repo.appointment_to_native(row)
 
 
@@ -329,6 +333,7 @@ def move_in(
     row.updated_by, row.updated_at = actor.login, now
     s.flush()
     audit.record(s, actor, now, action, "appointment", row.id, before, snapshot(row))
+    queue_for_change(s, row.id, Change.MOVED, now)  # pending reminders replaced
     return agenda_repo.appointment_to_native(row)
 
 

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
-from db.tables import VisitReasonRow
+from db.tables import SettingRow, VisitReasonRow
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import Slot, Status
 from desktop.domain.scheduling import AFTERNOON, MORNING
@@ -508,3 +508,47 @@ def test_period_end_before_start_is_refused(product) -> None:
     ids = ids_of(product)
     with pytest.raises(InvalidInput, match="précède la date de début"):
         product.agenda.period([ids["DUPONT"]], date(2027, 3, 22), date(2027, 3, 21))
+
+
+def test_a_physician_sees_their_own_agenda_unless_the_hospital_opens_the_department(department):
+    from desktop.domain.errors import PermissionDenied
+    from desktop.domain.model import Actor, Role
+    from desktop.services.agenda import PHYSICIAN_SCOPE, SCOPE_DEPARTMENT
+
+    services = department
+    staff = {p.code: p for p in services.agenda.practitioners()}
+    dupont, martin = staff["DUPONT"], staff["MARTIN"]
+    physician = Actor("dr-dupont", Role.PHYSICIAN, "poste", practitioner_id=dupont.id)
+    day = date(2027, 3, 15)
+
+    own = services.agenda.period([dupont.id], day, day, actor=physician)
+    assert [p.id for p in own.practitioners] == [dupont.id]
+    assert services.agenda.visible_practitioners(physician, list(staff.values())) == [dupont]
+    before = _audit_count(services)
+    with pytest.raises(PermissionDenied, match="propre agenda"):
+        services.agenda.period([dupont.id, martin.id], day, day, actor=physician)
+    assert _audit_count(services) == before + 1  # the refusal is in the audit trail
+    # A secretary sees everyone.
+    assert (
+        len(services.agenda.period([dupont.id, martin.id], day, day, actor=SECRETARY).practitioners)
+        == 2
+    )
+
+    from desktop.services.agenda import SCOPE_OWN
+
+    assert services.agenda.physician_scope() == SCOPE_OWN
+    services.db.run(lambda s: s.add(SettingRow(key=PHYSICIAN_SCOPE, value=SCOPE_DEPARTMENT)))
+    both = services.agenda.period([dupont.id, martin.id], day, day, actor=physician)
+    assert {p.id for p in both.practitioners} == {dupont.id, martin.id}
+    assert set(services.agenda.visible_practitioners(physician, list(staff.values()))) == set(
+        staff.values()
+    )
+
+
+def _audit_count(services) -> int:
+    from sqlalchemy import func, select
+
+    from db.tables import AuditRow
+
+    with services.db.read() as s:
+        return s.scalar(select(func.count()).select_from(AuditRow))
