@@ -96,17 +96,21 @@ DRAG_CANCEL_SHORTCUT = shortcuts.register(
     action=False,
 )
 
+# French source texts in the ``AppointmentActions`` context, translated when shown.
 STATUS_MENU_TEXTS = {
-    Status.ARRIVED: "&Arrivé",
-    Status.SEEN: "&Vu",
-    Status.NO_SHOW: "Absent (&lapin)",
-    Status.CONFIRMED: "&Confirmé",
-    Status.BOOKED: "Revenir à « &Réservé »",
+    Status.ARRIVED: QT_TRANSLATE_NOOP("AppointmentActions", "&Arrivé"),
+    Status.SEEN: QT_TRANSLATE_NOOP("AppointmentActions", "&Vu"),
+    Status.NO_SHOW: QT_TRANSLATE_NOOP("AppointmentActions", "Absent (&lapin)"),
+    Status.CONFIRMED: QT_TRANSLATE_NOOP("AppointmentActions", "&Confirmé"),
+    Status.BOOKED: QT_TRANSLATE_NOOP("AppointmentActions", "Revenir à « &Réservé »"),
 }
-NO_RIGHT_TO_FORCE = "Votre rôle ne permet pas de forcer un rendez-vous (surbooking)."
-UNEXPECTED = (
+NO_RIGHT_TO_FORCE = QT_TRANSLATE_NOOP(
+    "AppointmentActions", "Votre rôle ne permet pas de forcer un rendez-vous (surbooking)."
+)
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "AppointmentActions",
     "Une erreur inattendue est survenue : rien n'a été enregistré. "
-    "L'agenda affiché a été relu ; si l'erreur persiste, prévenez le support informatique."
+    "L'agenda affiché a été relu ; si l'erreur persiste, prévenez le support informatique.",
 )
 
 
@@ -138,15 +142,17 @@ class AppointmentActions(QObject):
         self._status_group = QActionGroup(self)  # one status at a time: radio marks in the menu
         self._status_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for status, shortcut in STATUS_SHORTCUTS.items():
-            action = self._action(STATUS_MENU_TEXTS[status], shortcut, Action.CHANGE_STATUS)
+            action = self._action(
+                self.tr(STATUS_MENU_TEXTS[status]), shortcut, Action.CHANGE_STATUS
+            )
             action.setCheckable(True)
             self._status_group.addAction(action)
             action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
             self.status_actions[status] = action
-        self.move_action = self._action("&Déplacer…", MOVE_SHORTCUT, Action.MOVE)
+        self.move_action = self._action(self.tr("&Déplacer…"), MOVE_SHORTCUT, Action.MOVE)
         self.move_action.triggered.connect(self.open_move_dialog)
         self.cancel_action = self._action(
-            "A&nnuler le rendez-vous…", CANCEL_SHORTCUT, Action.CANCEL
+            self.tr("A&nnuler le rendez-vous…"), CANCEL_SHORTCUT, Action.CANCEL
         )
         self.cancel_action.triggered.connect(self.open_cancel_dialog)
 
@@ -202,7 +208,7 @@ class AppointmentActions(QObject):
             self.menu.deleteLater()
         menu = QMenu(self._window)
         menu.setObjectName("appointmentMenu")
-        menu.setAccessibleName("Actions du rendez-vous")
+        menu.setAccessibleName(self.tr("Actions du rendez-vous"))
         for status in (Status.ARRIVED, Status.SEEN, Status.NO_SHOW, Status.CONFIRMED):
             menu.addAction(self.status_actions[status])
         menu.addAction(self.status_actions[Status.BOOKED])
@@ -230,7 +236,11 @@ class AppointmentActions(QObject):
             return False
         if entry.status is status:
             self.update_actions()
-            self.message_bar.info(f"{entry.patient_name} : déjà « {status.label} ».")
+            self.message_bar.info(
+                self.tr("{patient} : déjà « {status} ».").format(
+                    patient=entry.patient_name, status=texts.status_label(status)
+                )
+            )
             return False
         saved = self._attempt(
             entry,
@@ -239,7 +249,12 @@ class AppointmentActions(QObject):
             ),
         )
         if saved is not None:
-            self._done(entry.id, f"{entry.patient_name} : état « {status.label} ».")
+            self._done(
+                entry.id,
+                self.tr("{patient} : état « {status} ».").format(
+                    patient=entry.patient_name, status=texts.status_label(status)
+                ),
+            )
         return saved is not None
 
     def move_to(self, appointment_id: int, practitioner_id: int, day: date, minute: int) -> bool:
@@ -271,7 +286,7 @@ class AppointmentActions(QObject):
                 self._refused(entry, exc, level=Level.WARNING)
                 self._offer_overbooking(entry, practitioner_id, start, exc.message)
             else:
-                self._refused(entry, exc, extra=NO_RIGHT_TO_FORCE)
+                self._refused(entry, exc, extra=self.tr(NO_RIGHT_TO_FORCE))
             return False
         except Exception as exc:  # every other refusal: said, and the view read again
             self._refused(entry, exc)
@@ -313,7 +328,12 @@ class AppointmentActions(QObject):
             ),
         )
         if saved is not None:
-            self._done(None, f"Rendez-vous de {entry.patient_name} du {_when(entry.start)} annulé.")
+            self._done(
+                None,
+                self.tr("Rendez-vous de {patient} du {when} annulé.").format(
+                    patient=entry.patient_name, when=_when(entry.start)
+                ),
+            )
             self.slot_freed.emit(entry.appointment)
 
     def _offer_overbooking(
@@ -322,7 +342,9 @@ class AppointmentActions(QObject):
         local = self._calendar.local(start)
         target = _when(local)
         if practitioner_id != entry.appointment.practitioner_id:
-            target += f" avec {self._practitioner_name(practitioner_id)}"
+            target += self.tr(" avec {practitioner}").format(
+                practitioner=self._practitioner_name(practitioner_id)
+            )
         dialog = OverbookDialog(entry, refusal, target, self._window)
 
         def force() -> None:
@@ -343,16 +365,22 @@ class AppointmentActions(QObject):
 
         dialog.accepted.connect(force)
         dialog.rejected.connect(
-            lambda: self.message_bar.info("Rien n'a été changé : le rendez-vous reste à sa place.")
+            lambda: self.message_bar.info(
+                self.tr("Rien n'a été changé : le rendez-vous reste à sa place.")
+            )
         )
         self._open(dialog)
 
     def _moved(self, entry: AgendaEntry, practitioner_id: int, start: datetime, forced: bool):
         local = self._calendar.local(start)
-        text = f"{entry.patient_name} : rendez-vous déplacé au {_when(local)}"
+        text = self.tr("{patient} : rendez-vous déplacé au {when}").format(
+            patient=entry.patient_name, when=_when(local)
+        )
         if practitioner_id != entry.appointment.practitioner_id:
-            text += f" avec {self._practitioner_name(practitioner_id)}"
-        text += " (surbooking)." if forced else "."
+            text += self.tr(" avec {practitioner}").format(
+                practitioner=self._practitioner_name(practitioner_id)
+            )
+        text += self.tr(" (surbooking).") if forced else "."
         self._show_day_of(practitioner_id, local.date())
         self._done(entry.id, text)
         self.slot_freed.emit(entry.appointment)
@@ -373,13 +401,15 @@ class AppointmentActions(QObject):
     def _actor_or_raise(self) -> Actor:
         actor = self.actor
         if actor is None:
-            raise CreneauError("Connectez-vous pour modifier l'agenda.")
+            raise CreneauError(self.tr("Connectez-vous pour modifier l'agenda."))
         return actor
 
     def _selected_or_say(self) -> AgendaEntry | None:
         entry = self.current_entry()
         if entry is None:
-            self.message_bar.info("Choisissez d'abord un rendez-vous sur le planning ou la liste.")
+            self.message_bar.info(
+                self.tr("Choisissez d'abord un rendez-vous sur le planning ou la liste.")
+            )
         return entry
 
     def _attempt(self, entry: AgendaEntry, change):
@@ -394,15 +424,15 @@ class AppointmentActions(QObject):
         self, entry: AgendaEntry, exc: Exception, *, extra: str = "", level: Level = Level.ERROR
     ) -> None:
         if isinstance(exc, StaleEdit):
-            self.message_bar.warning(exc.message, "Modifié sur un autre poste")
+            self.message_bar.warning(exc.message, self.tr("Modifié sur un autre poste"))
         elif isinstance(exc, DatabaseUnavailable):
-            self.message_bar.error(exc.message, "Base de données")
+            self.message_bar.error(exc.message, self.tr("Base de données"))
         elif isinstance(exc, CreneauError):
             text = f"{exc.message} {extra}".strip()
-            self.message_bar.show_message(text, level, "Refusé")
+            self.message_bar.show_message(text, level, self.tr("Refusé"))
         else:  # a bug or an unexpected failure: logged with its traceback, never shown
             log.error("appointment change failed", exc_info=exc)
-            self.message_bar.error(UNEXPECTED)
+            self.message_bar.error(self.tr(UNEXPECTED))
         self._pending_selection = entry.id
         self._reload()
         self.change_refused.emit(entry.id)
@@ -434,7 +464,7 @@ class AppointmentActions(QObject):
 
     def _practitioner_name(self, practitioner_id: int) -> str:
         found = next((p for p in self._window.practitioners if p.id == practitioner_id), None)
-        return found.name if found else "un autre praticien"
+        return found.name if found else self.tr("un autre praticien")
 
     def _select(self, appointment_id: int) -> None:
         window = self._window
@@ -466,7 +496,7 @@ class AppointmentActions(QObject):
 
 def _when(local: datetime) -> str:
     """ "lundi 15 mars 2027 à 11:30" """
-    return f"{texts.long_date(local.date())} à {texts.clock(local)}"
+    return texts.at_time(local.date(), local)
 
 
 def _insert_message_bar(window: MainWindow) -> MessageBar:

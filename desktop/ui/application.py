@@ -8,20 +8,37 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from desktop.resources import ResourceMissing, resource_dirs, resource_path
+
 APPLICATION_NAME = "Créneau"
+# The reverse-DNS id of the .desktop file and AppStream metainfo (packaging/linux/).
+DESKTOP_ID = "fr.hopital.creneau"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 _CONFIGURED = "creneau_configured"
 
 
 def resources_dir() -> Path:
-    """``resources/`` of the source tree, or of the frozen bundle (PyInstaller)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    return (
-        Path(bundle) / "resources" if bundle else Path(__file__).resolve().parents[2] / "resources"
-    )
+    """``resources/`` of the source tree or of the frozen bundle, as ``desktop.resources``
+    finds it (the checkout's path when none exists: callers check what they read)."""
+    try:
+        return resource_path()
+    except ResourceMissing:
+        return resource_dirs()[-1]
+
+
+def application_icon() -> QIcon:
+    """Créneau's icon at every size drawn (``resources/icons/hicolor``; empty if missing)."""
+    icon = QIcon()
+    folder = resources_dir() / "icons" / "hicolor"
+    for size in ICON_SIZES:
+        png = folder / f"{size}x{size}" / "apps" / f"{DESKTOP_ID}.png"
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
 
 
 def style_sheet(folder: Path | None = None) -> str:
@@ -66,6 +83,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return app
     app.setApplicationName(APPLICATION_NAME)
     app.setOrganizationName(APPLICATION_NAME)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland matches windows to the installed .desktop
+    app.setWindowIcon(application_icon())
     QLocale.setDefault(FRENCH)
     translator = QTranslator(app)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -10,6 +10,18 @@ The translation files are built from the sources with Qt's tools::
 runs ``pyside6-lupdate`` over ``desktop/ui`` (every ``self.tr`` / ``QCoreApplication.translate``
 / ``QT_TRANSLATE_NOOP``) into ``resources/translations/creneau_en.ts`` — translators fill it in
 with Qt Linguist — and ``pyside6-lrelease`` into ``creneau_en.qm``.
+
+What is translated: the interface's own texts (menus, actions, tool tips, accessible names,
+headers, labels, dialogs, message bar), written in French in the sources, one translation
+context per class (``self.tr``) or per module (``QCoreApplication.translate("Texts", …)``);
+texts with values are templates (``self.tr("… {name} …").format(name=…)``) so that lupdate
+sees a literal. The interface's labels of the domain's values (statuses, priorities…) are
+translated too (``desktop.ui.texts``).
+
+What stays French: the messages of the domain and the services (``CreneauError`` and its
+subclasses: "Ce créneau vient d'être pris", refusals, database trouble) shown as they come —
+except the sign-in refusals listed in ``desktop.ui.dialogs.signin`` —, the data (patients,
+practitioners, departments, visit reasons, typed reasons and notes), the CLI and the PDF reports.
 """
 
 from __future__ import annotations
@@ -78,6 +90,13 @@ def apply_language(app: QApplication, language: str) -> bool:
         return False
     app.installTranslator(ours)
     return True
+
+
+def interface_locale() -> QLocale:
+    """The locale of dates in widgets (calendars, date fields): English once
+    ``apply_language(app, "en")`` ran, else French."""
+    english = QLocale().language() == QLocale.Language.English
+    return ENGLISH if english else FRENCH
 
 
 def _is_qt_french(translator: QTranslator) -> bool:

@@ -9,19 +9,25 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.domain.errors import CreneauError, InvalidInput, NotFound
-from desktop.domain.model import Actor, Department, Practitioner
+from desktop.domain.model import Actor, Department, Practitioner, Role
 from desktop.ui import texts
 from desktop.ui.actions import install_appointment_actions
+from desktop.ui.admin import install_administration
+from desktop.ui.admin_menu import install_audit
+from desktop.ui.backups import install_backup
 from desktop.ui.booking import install_booking_panel
+from desktop.ui.dialogs.about import install_about
 from desktop.ui.dialogs.shortcuts import install_shortcuts_sheet
 from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.live_refresh import install_live_refresh
 from desktop.ui.models import agenda_layout as layout
 from desktop.ui.models.appointment_table import ID_ROLE, AppointmentTableModel
+from desktop.ui.publication import install_publication
+from desktop.ui.reports import install_reports
 from desktop.ui.roles import role_features
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.views.agenda_grid import AgendaGrid
@@ -31,6 +37,8 @@ from desktop.ui.views.agenda_panes import (
     AppointmentListView,
 )
 from desktop.ui.views.agenda_toolbar import AgendaToolBar
+from desktop.ui.views.outbox import install_outbox
+from desktop.ui.views.request_inbox import install_request_inbox
 from desktop.ui.workspace import install_workspace
 
 if TYPE_CHECKING:
@@ -69,7 +77,7 @@ class MainWindow(QMainWindow):
             raise InvalidInput(f"Vue inconnue : « {view} » (attendu : day ou week).")
         self._services = services
         self._calendar = services.structure.calendar()
-        self._departments: list[Department] = services.agenda.departments()
+        self._departments: list[Department] = _visible_departments(services, actor)
         self._practitioners: list[Practitioner] = []
         self._view = view
         self._day = day or self.today()
@@ -118,6 +126,19 @@ class MainWindow(QMainWindow):
         self.live_refresh = install_live_refresh(self, services)
         # Appointment and patient panel, waiting list, absences (desktop.ui.workspace).
         self.workspace = install_workspace(self, services)
+        # « Demandes en ligne »: requests from the booking page (desktop.ui.views.request_inbox).
+        self.request_inbox = install_request_inbox(self, services)
+        self.outbox = install_outbox(self, services)  # « Rappels SMS… », the SMS sender
+        # Administration menu: the audit trail (desktop.ui.admin_menu, desktop.ui.views.audit_view).
+        self.audit_action = install_audit(self, services)
+        # Backups: « Sauvegarde… » and the scheduled backups (desktop.ui.backups).
+        self.backups = install_backup(self, services)
+        # « Structure et utilisateurs… »: the administration window (desktop.ui.admin).
+        self.administration = install_administration(self, services)
+        self.reports = install_reports(self, services)  # « Rapports »: print, preview, export
+        # « Publier les créneaux maintenant », policies, republication (desktop.ui.publication).
+        self.publication = install_publication(self, services)
+        self.about_action = install_about(self, services)  # « Aide » menu, last on the bar
 
     # --- what is shown -------------------------------------------------------------------------
 
@@ -133,6 +154,11 @@ class MainWindow(QMainWindow):
     def department(self) -> Department | None:
         index = self.toolbar.department_index()
         return self._departments[index] if 0 <= index < len(self._departments) else None
+
+    @property
+    def departments(self) -> list[Department]:
+        """The departments the selector offers (a physician: their own)."""
+        return list(self._departments)
 
     @property
     def practitioners(self) -> list[Practitioner]:
@@ -207,6 +233,10 @@ class MainWindow(QMainWindow):
             found = []
             self.statusBar().showMessage(exc.message)
         self._practitioners = [p for p in found if p.active]
+        if self.actor is not None:  # a physician sees their own agenda (desktop.services.agenda)
+            self._practitioners = self._services.agenda.visible_practitioners(
+                self.actor, self._practitioners
+            )
         with QSignalBlocker(self.toolbar):
             self.toolbar.set_practitioners([p.name for p in self._practitioners])
 
@@ -217,12 +247,19 @@ class MainWindow(QMainWindow):
         department = self.department
         content, entries, message = layout.AgendaContent(), [], ""
         if department is None:
-            message = (
+            message = self.tr(
                 "Aucun service n'est encore défini. Importez la structure de l'hôpital :\n"
                 "creneau import-structure FICHIER.toml"
             )
+        elif not self._practitioners and _unlinked_physician(self.actor):
+            message = self.tr(
+                "Votre compte de médecin n'est relié à aucun agenda : demandez à un "
+                "administrateur de le relier à votre fiche de praticien."
+            )
         elif not self._practitioners:
-            message = f"Aucun praticien actif dans le service {department.name}."
+            message = self.tr("Aucun praticien actif dans le service {name}.").format(
+                name=department.name
+            )
         elif self.background_reads:
             # The read and the layout run on a worker (desktop.ui.tasks); only the newest read
             # is shown, and agenda_loaded is emitted once it is.
@@ -256,17 +293,17 @@ class MainWindow(QMainWindow):
 
     def _reader(self, department: Department):
         """What to read, fixed now on the GUI thread; the returned function touches no widget."""
-        agenda, view, day = self._services.agenda, self._view, self._day
+        agenda, view, day, actor = self._services.agenda, self._view, self._day, self.actor
         practitioners = list(self._practitioners)
         practitioner = self.practitioner or practitioners[0]
 
         def read():
             if view == VIEW_DAY:
-                period = agenda.period([p.id for p in practitioners], day, day)
+                period = agenda.period([p.id for p in practitioners], day, day, actor)
                 content = layout.day_content(period, practitioners, day, department.site_id)
             else:
                 days = layout.week_days(day)
-                period = agenda.period([practitioner.id], days[0], days[-1])
+                period = agenda.period([practitioner.id], days[0], days[-1], actor)
                 busy = {a.start.astimezone(period.calendar.tz).date() for a in period.appointments}
                 shown = [d for d in days if d.weekday() < 5 or d in busy or d == day]
                 content = layout.week_content(period, practitioner, shown, department.site_id)
@@ -309,26 +346,41 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.database_label = QLabel(
-            f"Base : {database_label(self._services.db.url)}", objectName="databaseLabel"
+            self.tr("Base : {where}").format(where=database_label(self._services.db.url)),
+            objectName="databaseLabel",
         )
         self.count_label = QLabel(objectName="countLabel")
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _update_labels(self, department: Department | None, count: int) -> None:
-        appointments = texts.capitalised(texts.count(count, "rendez-vous", "rendez-vous"))
+        appointments = texts.capitalised(
+            texts.count(count, self.tr("rendez-vous", "one"), self.tr("rendez-vous", "many"))
+        )
         self.count_label.setText(appointments)
         if self._view == VIEW_DAY:
             title = texts.capitalised(texts.long_date(self._day))
+            if self._is_own_day():
+                title = self.tr("Ma journée") + " · " + title
             if self._day == self.today():
-                title += " · aujourd'hui"
-            staff = texts.count(len(self._practitioners), "praticien")
+                title += self.tr(" · aujourd'hui")
+            staff = texts.count(
+                len(self._practitioners), self.tr("praticien"), self.tr("praticiens")
+            )
             subtitle = f"{department.name} · {staff}" if department else ""
         else:
             title = texts.week_title(self._day - timedelta(days=self._day.weekday()))
             who = self.practitioner
             subtitle = " · ".join(x.name for x in (who, department) if x is not None)
         self.heading.set_texts(title, f"{subtitle} · {appointments.lower()}" if subtitle else "")
+
+    def _is_own_day(self) -> bool:
+        actor = self.actor
+        return (
+            actor is not None
+            and actor.role is Role.PHYSICIAN
+            and [p.id for p in self._practitioners] == [actor.practitioner_id]
+        )
 
     def _on_grid_appointment_clicked(self, appointment_id: int) -> None:
         row = self.table_model.row_of(appointment_id)
@@ -350,7 +402,23 @@ def _read_error(exc: Exception) -> str:
     """What to show when a background read failed (a CreneauError carries its own words)."""
     if isinstance(exc, CreneauError):
         return exc.message
-    return "La base de données est injoignable : l'agenda n'a pas pu être lu. Réessayez."
+    return QCoreApplication.translate(
+        "MainWindow",
+        "La base de données est injoignable : l'agenda n'a pas pu être lu. Réessayez.",
+    )
+
+
+def _unlinked_physician(actor: Actor | None) -> bool:
+    return actor is not None and actor.role is Role.PHYSICIAN and actor.practitioner_id is None
+
+
+def _visible_departments(services: Services, actor: Actor | None) -> list[Department]:
+    """Every department; for a physician linked to a practitioner, only theirs."""
+    departments = services.agenda.departments()
+    if actor is None or actor.role is not Role.PHYSICIAN or actor.practitioner_id is None:
+        return departments
+    own = next((p for p in services.agenda.practitioners() if p.id == actor.practitioner_id), None)
+    return [d for d in departments if own is not None and d.id == own.department_id]
 
 
 def _first_minute(content: layout.AgendaContent) -> int:
@@ -367,7 +435,7 @@ def database_label(url: str) -> str:
     if scheme.startswith("sqlite"):
         path = rest.split("?", 1)[0]
         path = path[1:] if path.startswith("/") else path
-        return path or "en mémoire"
+        return path or QCoreApplication.translate("MainWindow", "en mémoire")
     netloc, slash, tail = rest.partition("/")
     if "@" in netloc:
         user_info, _, host = netloc.rpartition("@")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 
@@ -26,11 +26,11 @@ _COLORS = {  # background, border, text
     Level.WARNING: ("#fff7e6", "#f0c36d", "#6b4200"),
     Level.ERROR: ("#fdeeee", "#e8a0a0", "#7f1d1d"),
 }
-_TITLES = {
-    Level.INFO: "Information",
-    Level.SUCCESS: "C'est fait",
-    Level.WARNING: "Attention",
-    Level.ERROR: "Erreur",
+_TITLES = {  # French source texts of the MessageBar context, translated when shown
+    Level.INFO: QT_TRANSLATE_NOOP("MessageBar", "Information"),
+    Level.SUCCESS: QT_TRANSLATE_NOOP("MessageBar", "C'est fait"),
+    Level.WARNING: QT_TRANSLATE_NOOP("MessageBar", "Attention"),
+    Level.ERROR: QT_TRANSLATE_NOOP("MessageBar", "Erreur"),
 }
 SUCCESS_TIMEOUT_MS = 8_000
 
@@ -43,15 +43,15 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(self.tr("Message"))
         self._level = Level.INFO
         self._title = ""
         self._label = QLabel(objectName="messageText")
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._close = QToolButton(objectName="messageClose", text="✕")
-        self._close.setToolTip("Fermer le message (Échap)")
-        self._close.setAccessibleName("Fermer le message")
+        self._close.setToolTip(self.tr("Fermer le message (Échap)"))
+        self._close.setAccessibleName(self.tr("Fermer le message"))
         self._close.setAutoRaise(True)
         self._close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
@@ -88,8 +88,10 @@ class MessageBar(QFrame):
             f" QLabel#messageText {{ color: {color}; }}"
             f" QToolButton#messageClose {{ color: {color}; border: none; padding: 2px 6px; }}"
         )
-        title = self._title = title or _TITLES[self._level]
-        self._label.setText(f"<b>{_escaped(title)} :</b> {_escaped(text)}")
+        title = self._title = title or self.tr(_TITLES[self._level])
+        self._label.setText(
+            self.tr("<b>{title} :</b> {text}").format(title=_escaped(title), text=_escaped(text))
+        )
         self._label.setAccessibleDescription(text)
         self.setAccessibleDescription(text)
         self.show()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -59,9 +59,33 @@ def role_label(role: Role) -> str:
     return QCoreApplication.translate("roles", "administrateur")
 
 
+# The domain's labels of the actions (``ACTION_LABELS``), for the English interface.
+PERMISSION_LABELS = (
+    QT_TRANSLATE_NOOP("Permissions", "consulter l'agenda"),
+    QT_TRANSLATE_NOOP("Permissions", "prendre un rendez-vous"),
+    QT_TRANSLATE_NOOP("Permissions", "déplacer un rendez-vous"),
+    QT_TRANSLATE_NOOP("Permissions", "annuler un rendez-vous"),
+    QT_TRANSLATE_NOOP("Permissions", "changer l'état d'un rendez-vous"),
+    QT_TRANSLATE_NOOP("Permissions", "forcer un rendez-vous (surbooking)"),
+    QT_TRANSLATE_NOOP("Permissions", "créer ou modifier un patient"),
+    QT_TRANSLATE_NOOP("Permissions", "modifier la structure de l'hôpital"),
+    QT_TRANSLATE_NOOP("Permissions", "gérer les utilisateurs"),
+    QT_TRANSLATE_NOOP("Permissions", "consulter le journal d'audit"),
+    QT_TRANSLATE_NOOP("Permissions", "exporter des données"),
+    QT_TRANSLATE_NOOP("Permissions", "sauvegarder ou restaurer la base"),
+    QT_TRANSLATE_NOOP("Permissions", "gérer la liste d'attente"),
+    QT_TRANSLATE_NOOP("Permissions", "gérer les absences des praticiens"),
+    QT_TRANSLATE_NOOP("Permissions", "publier les créneaux libres"),
+    QT_TRANSLATE_NOOP("Permissions", "gérer les rappels SMS"),
+)
+
+
 def denied_message(action: Action) -> str:
     """ "Votre rôle ne permet pas de prendre un rendez-vous." (the services' wording)."""
-    return f"Votre rôle ne permet pas de {ACTION_LABELS[action]}."
+    what = QCoreApplication.translate("Permissions", ACTION_LABELS[action])
+    return QCoreApplication.translate("roles", "Votre rôle ne permet pas de {action}.").format(
+        action=what
+    )
 
 
 def guard(
@@ -120,7 +144,21 @@ def role_features(window, services: Services) -> None:
     window.setWindowTitle(signed_in_title(base, display_name(services, actor), actor.role))
     apply_permissions(window, actor)
     if actor.role is Role.PHYSICIAN and actor.practitioner_id is not None:
-        show_own_week(window, services, actor.practitioner_id)
+        show_own_day(window, services, actor.practitioner_id)
+
+
+def show_own_day(window, services: Services, practitioner_id: int) -> bool:
+    """« Ma journée »: the list of that practitioner's appointments of the day shown (time,
+    patient, visit reason, status, notes), where A / V / L mark arrived, seen or no-show.
+    False when the practitioner is not in the agenda."""
+    if not show_own_week(window, services, practitioner_id):
+        return False
+    window.set_view("day")
+    window.show_page(1)  # PAGE_LIST of desktop.ui.views.agenda_panes
+    window.table_view.setFocus()
+    if window.table_model.rowCount():
+        window.table_view.selectRow(0)
+    return True
 
 
 def show_own_week(window, services: Services, practitioner_id: int) -> bool:

@@ -57,9 +57,11 @@ class Workspace(QObject):
         self._services = services
 
         self.panel = AppointmentPanel(services, lambda: window.actor)
-        self.panel_dock = _dock(window, "Fiche du rendez-vous", "appointmentPanelDock", self.panel)
+        self.panel_dock = _dock(
+            window, self.tr("Fiche du rendez-vous"), "appointmentPanelDock", self.panel
+        )
         self.panel_action = self.panel_dock.toggleViewAction()
-        self.panel_action.setText("&Fiche du rendez-vous et du patient")
+        self.panel_action.setText(self.tr("&Fiche du rendez-vous et du patient"))
         self.panel_action.setShortcut(PANEL_SHORTCUT.sequence)
         self.panel_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(self.panel_action)
@@ -73,7 +75,7 @@ class Workspace(QObject):
         )
         window.agenda_loaded.connect(self._follow_selection)
 
-        self.menu = window.menuBar().addMenu("&Secrétariat")
+        self.menu = window.menuBar().addMenu(self.tr("&Secrétariat"))
         self.menu.addAction(self.panel_action)
         self._install_waitlist()
         self._install_absences()
@@ -103,10 +105,12 @@ class Workspace(QObject):
             lambda: window.actor,
             lambda: window.department.id if window.department else None,
         )
-        self.waitlist_dock = _dock(window, "Liste d'attente", "waitlistDock", self.waitlist)
+        self.waitlist_dock = _dock(
+            window, self.tr("Liste d'attente"), "waitlistDock", self.waitlist
+        )
         self.waitlist_dock.setMinimumWidth(WAITLIST_WIDTH)
         self.waitlist_action = self.waitlist_dock.toggleViewAction()
-        self.waitlist_action.setText("&Liste d'attente")
+        self.waitlist_action.setText(self.tr("&Liste d'attente"))
         self.waitlist_action.setShortcut(WAITLIST_SHORTCUT.sequence)
         self.waitlist_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(self.waitlist_action)
@@ -118,7 +122,9 @@ class Workspace(QObject):
         self.waitlist.add_requested.connect(self.open_waitlist_dialog)
         self.waitlist.booked.connect(self._on_booked_from_waitlist)
         self.waitlist_dialog: WaitlistDialog | None = None
-        self.waitlist_add_action = QAction("&Ajouter un patient à la liste d'attente…", window)
+        self.waitlist_add_action = QAction(
+            self.tr("&Ajouter un patient à la liste d'attente…"), window
+        )
         guard(self.waitlist_add_action, window.actor, Action.MANAGE_WAITLIST)
         self.waitlist_add_action.triggered.connect(self.open_waitlist_dialog)
         self.menu.addAction(self.waitlist_add_action)
@@ -158,7 +164,7 @@ class Workspace(QObject):
     def _on_waitlist_added(self) -> None:
         self.waitlist_dock.show()
         self.waitlist.refresh()
-        self._say("Patient ajouté à la liste d'attente.", False)
+        self._say(self.tr("Patient ajouté à la liste d'attente."), False)
 
     def _on_booked_from_waitlist(self, appointment_id: int) -> None:
         window = self._window
@@ -170,7 +176,7 @@ class Workspace(QObject):
 
     def _install_absences(self) -> None:
         self.absence_action = self._action(
-            "Saisir une &absence…", ABSENCE_SHORTCUT, Action.MANAGE_ABSENCES
+            self.tr("Saisir une &absence…"), ABSENCE_SHORTCUT, Action.MANAGE_ABSENCES
         )
         self.absence_action.triggered.connect(self.open_absence_dialog)
         self.absence_dialog: AbsenceDialog | None = None
@@ -179,7 +185,7 @@ class Workspace(QObject):
     def _on_grid_absence_menu_requested(self, absence_id: int, global_pos: QPoint) -> None:
         menu = QMenu(self._window)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        remove = menu.addAction("&Supprimer cette absence et proposer le temps libéré…")
+        remove = menu.addAction(self.tr("&Supprimer cette absence et proposer le temps libéré…"))
         guard(remove, self._window.actor, Action.MANAGE_ABSENCES)
         remove.triggered.connect(lambda: self.remove_absence(absence_id))
         menu.popup(global_pos)
@@ -193,9 +199,11 @@ class Workspace(QObject):
         if confirm:
             answer = QMessageBox.question(
                 window,
-                "Supprimer l'absence",
-                "Supprimer cette absence ? Son temps redevient réservable et les patients de la "
-                "liste d'attente qui peuvent le prendre vous sont proposés.",
+                self.tr("Supprimer l'absence"),
+                self.tr(
+                    "Supprimer cette absence ? Son temps redevient réservable et les patients "
+                    "de la liste d'attente qui peuvent le prendre vous sont proposés."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
@@ -212,7 +220,7 @@ class Workspace(QObject):
             self.waitlist_dock.raise_()
             self.waitlist.refresh()
         else:
-            self._say("Absence supprimée : ce temps est de nouveau réservable.", False)
+            self._say(self.tr("Absence supprimée : ce temps est de nouveau réservable."), False)
         return found
 
     def open_absence_dialog(self) -> AbsenceDialog:
@@ -249,14 +257,14 @@ class Workspace(QObject):
         if bar is None:
             self._window.statusBar().showMessage(text)
         elif is_error:
-            bar.error(text, "Refusé")
+            bar.error(text, self.tr("Refusé"))
         else:
             bar.success(text)
 
     def _say_absence(self, text: str, to_call: bool) -> None:
         bar = getattr(self._window, "message_bar", None)
         if bar is not None and to_call:
-            bar.warning(text, "Patients à appeler")
+            bar.warning(text, self.tr("Patients à appeler"))
         else:
             self._say(text, False)
 

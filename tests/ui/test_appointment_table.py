@@ -44,7 +44,7 @@ def test_columns_and_rows_in_french(qtbot, hospital):
     with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset], timeout=1000):
         model.set_rows(day_entries(hospital))
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == list(HEADERS) == ["Heure", "Patient", "Motif", "Praticien", "État"]
+    assert headers == list(HEADERS) == ["Heure", "Patient", "Motif", "Praticien", "État", "Notes"]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
     assert model.rowCount() == 4
     assert model.rowCount(model.index(0, 0)) == 0
@@ -55,6 +55,7 @@ def test_columns_and_rows_in_french(qtbot, hospital):
         "Première consultation de cardiologie",
         "Dr Marie Dupont",
         "Réservé",
+        "",
     ]
     first = model.index(0, COL_TIME)
     assert first.data(ID_ROLE) == hospital.appointments["dupont-1030"].id

@@ -15,14 +15,19 @@ from desktop.domain.model import Actor, Role, Status
 from desktop.ui.actions import NO_RIGHT_TO_FORCE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.message_bar import Level
+from desktop.ui.views.agenda_panes import PAGE_PLANNING
 from tests.fakes import PHYSICIAN, SECRETARY
 
 PARIS = ZoneInfo("Europe/Paris")
 
 
 def open_window(qtbot, hospital, actor: Actor) -> MainWindow:
+    if actor is PHYSICIAN:  # Dr Dupont herself: a physician sees only her own agenda
+        dupont = next(p for p in hospital.services.agenda.practitioners() if p.code == "DUPONT")
+        actor = Actor("dr-dupont", Role.PHYSICIAN, "poste", practitioner_id=dupont.id)
     window = MainWindow(hospital.services, actor=actor)
     qtbot.addWidget(window)
+    window.show_page(PAGE_PLANNING)
     window.resize(1400, 900)
     window.show()
     window.activateWindow()

@@ -18,6 +18,7 @@ from desktop.services.auth import MAX_FAILURES
 from desktop.ui import roles
 from desktop.ui.dialogs.signin import LAST_LOGIN_KEY, SignInDialog, user_settings
 from desktop.ui.main_window import MainWindow
+from desktop.ui.views.agenda_panes import PAGE_LIST
 from tests.fakes import PHYSICIAN, SECRETARY
 from tests.ui.accounts import PASSWORD, WORKSTATION, add_user, signed_in, when
 from tests.ui.scenes import MONDAY
@@ -216,16 +217,24 @@ def test_the_title_shows_who_is_signed_in(qtbot, hospital, role, label):
     assert window.windowTitle() == f"Créneau — Hôpital d'essai — Camille Roche ({label})"
 
 
-def test_a_physician_starts_on_their_own_week(qtbot, hospital):
+def test_a_physician_starts_on_their_own_day_and_sees_only_their_agenda(qtbot, hospital):
     actor = signed_in(
         hospital.services, "mdupont", Role.PHYSICIAN, "Dr Marie Dupont", practitioner="DUPONT"
     )
-    window = MainWindow(hospital.services, actor=actor)
+    window = MainWindow(hospital.services, day=MONDAY, actor=actor)
     qtbot.addWidget(window)
-    assert window.view == "week"
+    assert window.view == "day"
+    assert [p.code for p in window.practitioners] == ["DUPONT"]
+    assert [d.code for d in window.departments] == ["CARDIO"]
+    assert window.toolbar.view_actions["day"].isChecked()
+    assert window.stack.currentIndex() == PAGE_LIST  # « Ma journée »: the list of the day
+    assert window.heading.title_label.text().startswith("Ma journée · Lundi 15 mars")
+    rows = window.table_model.rows()
+    assert rows and {r.appointment.practitioner_id for r in rows} == {actor.practitioner_id}
+    assert window.table_view.currentIndex().row() == 0  # A / V / L act on it at once
+    # The week of the same physician stays at hand.
+    window.set_view("week")
     assert window.practitioner.code == "DUPONT"
-    assert window.department.code == "CARDIO"
-    assert window.toolbar.view_actions["week"].isChecked()
 
 
 def test_a_physician_of_another_department_gets_that_department(qtbot, hospital):
@@ -234,8 +243,8 @@ def test_a_physician_of_another_department_gets_that_department(qtbot, hospital)
     )
     window = MainWindow(hospital.services, actor=actor)
     qtbot.addWidget(window)
-    assert (window.view, window.department.code) == ("week", "PNEUMO")
-    assert window.practitioner.code == "BLANC"
+    assert (window.view, window.department.code) == ("day", "PNEUMO")
+    assert [p.code for p in window.practitioners] == ["BLANC"]
 
 
 def test_a_secretary_or_an_unlinked_physician_starts_on_the_department_day(qtbot, hospital):
@@ -245,6 +254,9 @@ def test_a_secretary_or_an_unlinked_physician_starts_on_the_department_day(qtbot
         )
         qtbot.addWidget(window)
         assert (window.view, window.department.code) == ("day", "CARDIO")
+        if role is Role.PHYSICIAN:  # sees no one's agenda, and is told why
+            assert window.practitioners == []
+            assert "relié à aucun agenda" in window.grid.empty_message
 
 
 def test_settings_file_is_an_ini_under_the_application_names(qapp):
@@ -252,3 +264,29 @@ def test_settings_file_is_an_ini_under_the_application_names(qapp):
     assert path.parent.name == (qapp.organizationName() or "Créneau")
     assert path.name == f"{qapp.applicationName()}.ini"
     assert user_settings().format() == QSettings.Format.IniFormat
+
+
+def test_a_physician_works_through_the_day_with_single_keys(qtbot, hospital):
+    from desktop.domain.model import Status
+
+    services = hospital.services
+    actor = signed_in(services, "mdupont", Role.PHYSICIAN, "Dr Marie Dupont", practitioner="DUPONT")
+    window = MainWindow(services, day=MONDAY, actor=actor)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    first = window.table_model.rows()[0].appointment
+    with qtbot.waitSignal(window.agenda_loaded, timeout=2000):
+        qtbot.keyClick(window.table_view, Qt.Key.Key_A)
+    assert services.booking.appointment(first.id).status is Status.ARRIVED
+    window.table_view.selectRow(0)
+    with qtbot.waitSignal(window.agenda_loaded, timeout=2000):
+        qtbot.keyClick(window.table_view, Qt.Key.Key_V)
+    assert services.booking.appointment(first.id).status is Status.SEEN
+    # Blocking time: the absence dialog offers only their own agenda.
+    dialog = window.workspace.open_absence_dialog()
+    assert [
+        dialog.practitioner_combo.itemText(i) for i in range(dialog.practitioner_combo.count())
+    ] == ["Dr Marie Dupont"]
+    dialog.reject()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop.ui.booking.widgets import label
 
-NO_INSTRUCTIONS = "Pas de consigne particulière pour ce motif."
-NEXT_STEPS = "Échap : fermer · Ctrl+N : rendez-vous suivant · Alt+M : autre motif"
+# French source texts of the ConfirmationBox context, translated when shown.
+NO_INSTRUCTIONS = QT_TRANSLATE_NOOP(
+    "ConfirmationBox", "Pas de consigne particulière pour ce motif."
+)
+NEXT_STEPS = QT_TRANSLATE_NOOP(
+    "ConfirmationBox", "Échap : fermer · Ctrl+N : rendez-vous suivant · Alt+M : autre motif"
+)
 
 
 class ConfirmationBox(QFrame):
@@ -20,7 +25,7 @@ class ConfirmationBox(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title_label = label("confirmationTitle")
         self.details_label = label("confirmationDetails")
-        self.instructions_title = label("instructionsTitle", "À lire au patient")
+        self.instructions_title = label("instructionsTitle", self.tr("À lire au patient"))
         self.instructions_label = label("instructionsText")
         self.instructions_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -34,13 +39,17 @@ class ConfirmationBox(QFrame):
         layout.addWidget(self.instructions_title)
         layout.addWidget(self.instructions_label)
         layout.addSpacing(2)
-        layout.addWidget(label("hintLabel", NEXT_STEPS))
+        layout.addWidget(label("hintLabel", self.tr(NEXT_STEPS)))
 
     def show_booking(self, title: str, details: str, instructions: str) -> None:
         """ "Rendez-vous confirmé : …", what and for whom, the instructions (or that there are
         none)."""
         self.title_label.setText(title)
         self.details_label.setText(details)
-        self.instructions_label.setText(instructions.strip() or NO_INSTRUCTIONS)
-        self.setAccessibleName(f"{title}. À lire au patient : {self.instructions_label.text()}")
+        self.instructions_label.setText(instructions.strip() or self.tr(NO_INSTRUCTIONS))
+        self.setAccessibleName(
+            self.tr("{title}. À lire au patient : {instructions}").format(
+                title=title, instructions=self.instructions_label.text()
+            )
+        )
         self.setVisible(True)

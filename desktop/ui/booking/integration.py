@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea
 
@@ -45,7 +45,9 @@ class BookingIntegration:
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.dock = BookingDock("Prise de rendez-vous", window)
+        self.dock = BookingDock(
+            QCoreApplication.translate("BookingIntegration", "Prise de rendez-vous"), window
+        )
         self.dock.setObjectName("bookingDock")
         self.dock.setStyleSheet(STYLE_SHEET)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -58,13 +60,18 @@ class BookingIntegration:
         self.dock.hide()
 
         self.open_action = _action(
-            window, "Prendre un rendez-vous", (OPEN, OPEN_F2), "Ouvrir la prise de rendez-vous"
+            window,
+            QCoreApplication.translate("BookingIntegration", "Prendre un rendez-vous"),
+            (OPEN, OPEN_F2),
+            QCoreApplication.translate("BookingIntegration", "Ouvrir la prise de rendez-vous"),
         )
         self.new_patient_action = _action(
             window,
-            "Nouveau patient",
+            QCoreApplication.translate("BookingIntegration", "Nouveau patient"),
             (NEW_PATIENT,),
-            "Créer un patient et lui donner un rendez-vous",
+            QCoreApplication.translate(
+                "BookingIntegration", "Créer un patient et lui donner un rendez-vous"
+            ),
         )
         self.open_action.triggered.connect(self.open)
         self.new_patient_action.triggered.connect(lambda: self.open(new_patient=True))
@@ -154,7 +161,7 @@ def _action(window: QMainWindow, text: str, shortcuts, tip: str) -> QAction:
     action = QAction(text, window)
     action.setShortcuts([s.sequence for s in shortcuts])
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    keys = " ou ".join(
+    keys = QCoreApplication.translate("BookingIntegration", " ou ").join(
         s.sequence.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
     )
     action.setToolTip(f"{tip} ({keys})")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -61,11 +61,16 @@ class BookingPanel(QWidget):
         self._focus_when_proposed = False
         self._keep_message = False
 
-        self.read_only_label = label("readOnlyBanner", READ_ONLY)
+        self.read_only_label = label("readOnlyBanner", _read_only())
         self.read_only_label.setVisible(False)
         self.patients = PatientPicker(services.patients, actor, self.today)
+        # No-shows over 12 months: badges in the results, a line (a warning from the hospital's
+        # threshold) under the chosen patient (desktop.services.reminders).
+        self.patients.no_show_counter = services.reminders.no_show_counts
+        self.no_show_label = label("noShowWarning")
+        self.no_show_label.setVisible(False)
         self.reason_edit = ReasonPicker()
-        self.reason_edit.setAccessibleName("Motif du rendez-vous")
+        self.reason_edit.setAccessibleName(self.tr("Motif du rendez-vous"))
         self.reason_details = label("hintLabel")
         self.reason_details.setVisible(False)
         # Hidden until a reason is chosen, and once booked: the confirmation then stays in view
@@ -83,8 +88,9 @@ class BookingPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.read_only_label)
         layout.addWidget(self.patients)
+        layout.addWidget(self.no_show_label)
         layout.addSpacing(6)
-        layout.addWidget(label("sectionLabel", "&Motif", self.reason_edit))
+        layout.addWidget(label("sectionLabel", self.tr("&Motif"), self.reason_edit))
         layout.addWidget(self.reason_edit)
         layout.addWidget(self.reason_details)
         layout.addWidget(self.proposals)
@@ -96,6 +102,7 @@ class BookingPanel(QWidget):
 
         self.patients.patient_chosen.connect(self._on_patients_patient_chosen)
         self.patients.patient_cleared.connect(self.confirmation.hide)
+        self.patients.patient_cleared.connect(self.no_show_label.hide)
         self.reason_edit.reason_chosen.connect(self._on_reason_edit_reason_chosen)
         self.reason_edit.reason_cleared.connect(self._on_reason_edit_reason_cleared)
         self.reason_edit.no_match.connect(self._on_reason_edit_no_match)
@@ -189,6 +196,7 @@ class BookingPanel(QWidget):
     def reset(self) -> None:
         """Forget everything typed or chosen."""
         self.patients.reset()
+        self.no_show_label.setVisible(False)
         self.reason_edit.set_reason(None)
         self.reason_details.setVisible(False)
         self.proposals.reset(self.today())
@@ -220,11 +228,30 @@ class BookingPanel(QWidget):
 
     # --- patient, reason, proposals ------------------------------------------------------------
 
-    def _on_patients_patient_chosen(self, _patient: Patient) -> None:
+    def _on_patients_patient_chosen(self, patient: Patient) -> None:
+        self.show_no_shows(patient)
         if self.reason is None:
             self.reason_edit.setFocus()
         else:
             self.refresh_slots(focus=True)
+
+    def show_no_shows(self, patient: Patient) -> int:
+        """The patient's no-shows over 12 months under their name, as a warning from the
+        hospital's threshold; returns the count."""
+        reminders = self._services.reminders
+        try:
+            count = reminders.no_show_counts([patient.id]).get(patient.id, 0)
+            threshold = reminders.no_show_threshold()
+        except CreneauError:
+            count, threshold = 0, 0
+        warn = bool(threshold) and count >= threshold
+        text = wording.no_shows(count)
+        if warn:
+            text = self.tr("Attention : {count} sur les 12 derniers mois.").format(count=text)
+        elif text:
+            text = self.tr("{count} sur les 12 derniers mois.").format(count=text)
+        show_message(self.no_show_label, text, error=warn)
+        return count
 
     def _on_reason_edit_reason_chosen(self, reason: VisitReason) -> None:
         agenda = self._services.agenda
@@ -233,7 +260,7 @@ class BookingPanel(QWidget):
         )
         details = [f"{reason.duration_min} min", department]
         if reason.instructions:
-            details.append("consignes à lire au patient")
+            details.append(self.tr("consignes à lire au patient"))
         self.reason_details.setText(" · ".join(x for x in details if x))
         self.reason_details.setVisible(True)
         self.proposals.set_practitioners(agenda.practitioners(reason.department_id))
@@ -248,7 +275,9 @@ class BookingPanel(QWidget):
         self.slot_message.setVisible(False)
 
     def _on_reason_edit_no_match(self, text: str) -> None:
-        self.reason_details.setText(f"Aucun motif ne correspond à « {text} ».")
+        self.reason_details.setText(
+            self.tr("Aucun motif ne correspond à « {text} ».").format(text=text)
+        )
         self.reason_details.setVisible(True)
 
     def refresh_slots(self, *, focus: bool = False, message: str = "") -> None:
@@ -301,7 +330,9 @@ class BookingPanel(QWidget):
             )  # fmt: skip
         except CreneauError as exc:
             self.refresh_slots(
-                message=f"{exc.message} Rien n'a été réservé ; les créneaux proposés sont à jour."
+                message=self.tr(
+                    "{refusal} Rien n'a été réservé ; les créneaux proposés sont à jour."
+                ).format(refusal=exc.message)
             )
             return None
         where = f" · {proposed.site}" if proposed.site else ""
@@ -321,22 +352,29 @@ class BookingPanel(QWidget):
         """(None, None) when booking can go on, else the message to show ("" for none) and
         where the focus should go."""
         if actor is None:
-            return READ_ONLY, None
+            return _read_only(), None
         if patient is None:
-            return "Choisissez d'abord le patient.", self.patient_edit
+            return self.tr("Choisissez d'abord le patient."), self.patient_edit
         if reason is None:
-            return "Choisissez d'abord le motif du rendez-vous.", self.reason_edit
+            return self.tr("Choisissez d'abord le motif du rendez-vous."), self.reason_edit
         if self.proposals.isHidden():
             return "", None  # already booked: the proposals gave way to the confirmation
         if self.proposals.searching:
-            return "Recherche des créneaux en cours : réservez quand ils sont affichés.", None
+            return (
+                self.tr("Recherche des créneaux en cours : réservez quand ils sont affichés."),
+                None,
+            )
         if self.proposals.current() is None:
-            return "Aucun créneau à réserver.", None
+            return self.tr("Aucun créneau à réserver."), None
         return None, None
 
     def _on_escape(self) -> None:
         if not self.patients.close_form():
             self.close_requested.emit()
+
+
+def _read_only() -> str:
+    return QCoreApplication.translate("PatientPicker", READ_ONLY)
 
 
 def site_names(services: Services) -> dict[int, str]:

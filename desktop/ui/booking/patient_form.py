@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,7 +29,11 @@ from desktop.services.patients import PatientInput
 from desktop.ui.booking import wording
 
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %m %Y", "%d%m%Y")
-SEXES = (("Non renseigné", "U"), ("Féminin", "F"), ("Masculin", "M"))
+SEXES = (
+    (QT_TRANSLATE_NOOP("NewPatientForm", "Non renseigné"), "U"),
+    (QT_TRANSLATE_NOOP("NewPatientForm", "Féminin"), "F"),
+    (QT_TRANSLATE_NOOP("NewPatientForm", "Masculin"), "M"),
+)
 
 CreatePatient = Callable[[PatientInput, bool], Patient]
 
@@ -59,43 +63,47 @@ class NewPatientForm(QFrame):
         self._today = today
         self._duplicates: list[int] = []
 
-        self.family_edit = _field("familyEdit", "Nom", "Nom d'usage")
-        self.given_edit = _field("givenEdit", "Prénom", "Prénom(s)")
-        self.birth_edit = _field("birthEdit", "jj/mm/aaaa", "Date de naissance")
+        self.family_edit = _field("familyEdit", self.tr("Nom"), self.tr("Nom d'usage"))
+        self.given_edit = _field("givenEdit", self.tr("Prénom"), self.tr("Prénom(s)"))
+        self.birth_edit = _field("birthEdit", self.tr("jj/mm/aaaa"), self.tr("Date de naissance"))
         self.birth_edit.setMaxLength(10)
         self.sex_combo = QComboBox(objectName="sexCombo")
-        self.sex_combo.setAccessibleName("Sexe")
+        self.sex_combo.setAccessibleName(self.tr("Sexe"))
         for label, code in SEXES:
-            self.sex_combo.addItem(label, code)
-        self.phone_edit = _field("phoneEdit", "06 12 34 56 78", "Téléphone")
-        self.birth_name_edit = _field("birthNameEdit", "Si différent du nom", "Nom de naissance")
+            self.sex_combo.addItem(self.tr(label), code)
+        self.phone_edit = _field("phoneEdit", "06 12 34 56 78", self.tr("Téléphone"))
+        self.birth_name_edit = _field(
+            "birthNameEdit", self.tr("Si différent du nom"), self.tr("Nom de naissance")
+        )
         self.birth_feedback = _feedback("birthFeedback")
         self.phone_feedback = _feedback("phoneFeedback")
         self.message_label = QLabel(objectName="formMessage", wordWrap=True)
         self.message_label.setVisible(False)
         self.create_button = QPushButton(
-            "Créer le patient (Entrée)", objectName="createPatientButton"
+            self.tr("Créer le patient (Entrée)"), objectName="createPatientButton"
         )
-        self.cancel_button = QPushButton("Annuler (Échap)", objectName="cancelPatientButton")
+        self.cancel_button = QPushButton(
+            self.tr("Annuler (Échap)"), objectName="cancelPatientButton"
+        )
         self.existing_button = QPushButton(
-            "Prendre le dossier existant", objectName="existingButton"
+            self.tr("Prendre le dossier existant"), objectName="existingButton"
         )
         self.existing_button.setVisible(False)
         for button in (self.create_button, self.cancel_button, self.existing_button):
             button.setAutoDefault(False)
 
-        title = QLabel("Nouveau patient", objectName="formTitle")
+        title = QLabel(self.tr("Nouveau patient"), objectName="formTitle")
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
-        _labelled(grid, 0, 0, "Nom *", self.family_edit)
-        _labelled(grid, 0, 1, "Prénom *", self.given_edit)
-        _labelled(grid, 2, 0, "Né(e) le *", self.birth_edit)
-        _labelled(grid, 2, 1, "Sexe", self.sex_combo)
+        _labelled(grid, 0, 0, self.tr("Nom *"), self.family_edit)
+        _labelled(grid, 0, 1, self.tr("Prénom *"), self.given_edit)
+        _labelled(grid, 2, 0, self.tr("Né(e) le *"), self.birth_edit)
+        _labelled(grid, 2, 1, self.tr("Sexe"), self.sex_combo)
         grid.addWidget(self.birth_feedback, 4, 0, 1, 2)
-        _labelled(grid, 5, 0, "Téléphone", self.phone_edit, span=2)
+        _labelled(grid, 5, 0, self.tr("Téléphone"), self.phone_edit, span=2)
         grid.addWidget(self.phone_feedback, 7, 0, 1, 2)
-        _labelled(grid, 8, 0, "Nom de naissance", self.birth_name_edit, span=2)
+        _labelled(grid, 8, 0, self.tr("Nom de naissance"), self.birth_name_edit, span=2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -149,8 +157,10 @@ class NewPatientForm(QFrame):
         birth = parse_birth_date(self.birth_edit.text())
         if birth is None:
             self._show_message(
-                "La date de naissance est obligatoire, au format jj/mm/aaaa (par exemple "
-                "12/04/1958).",
+                self.tr(
+                    "La date de naissance est obligatoire, au format jj/mm/aaaa (par exemple "
+                    "12/04/1958)."
+                ),
                 error=True,
             )
             self.birth_edit.setFocus()
@@ -168,11 +178,13 @@ class NewPatientForm(QFrame):
         except PossibleDuplicate as exc:
             self._duplicates = list(exc.existing_ids)
             self._show_message(
-                f"{exc.message}\nEntrée : créer quand même un nouveau dossier ; ou prenez le "
-                "dossier existant.",
+                self.tr(
+                    "{refusal}\nEntrée : créer quand même un nouveau dossier ; ou prenez le "
+                    "dossier existant."
+                ).format(refusal=exc.message),
                 error=True,
             )
-            self.create_button.setText("Créer quand même (Entrée)")
+            self.create_button.setText(self.tr("Créer quand même (Entrée)"))
             self.existing_button.setVisible(bool(self._duplicates))
             return
         except CreneauError as exc:
@@ -200,7 +212,7 @@ class NewPatientForm(QFrame):
 
     def _forget_duplicates(self, *_args) -> None:
         self._duplicates = []
-        self.create_button.setText("Créer le patient (Entrée)")
+        self.create_button.setText(self.tr("Créer le patient (Entrée)"))
         self.existing_button.setVisible(False)
         self.message_label.setVisible(False)
 
@@ -228,9 +240,9 @@ class NewPatientForm(QFrame):
         birth = parse_birth_date(text)
         today = self._today()
         if birth is None:
-            _set_feedback(self.birth_feedback, "Format attendu : jj/mm/aaaa.", ok=False)
+            _set_feedback(self.birth_feedback, self.tr("Format attendu : jj/mm/aaaa."), ok=False)
         elif birth > today:
-            _set_feedback(self.birth_feedback, "Cette date est dans le futur.", ok=False)
+            _set_feedback(self.birth_feedback, self.tr("Cette date est dans le futur."), ok=False)
         else:
             _set_feedback(self.birth_feedback, f"✓ {wording.age(birth, today)}", ok=True)
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import CreneauError
@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 20
 VISIBLE_PATIENTS = 6
-READ_ONLY = "Fenêtre en lecture seule : connectez-vous pour prendre un rendez-vous."
-NOT_ALLOWED = "Votre rôle ne permet pas de créer un patient."
+# French source texts of the PatientPicker context, translated when shown.
+READ_ONLY = QT_TRANSLATE_NOOP(
+    "PatientPicker", "Fenêtre en lecture seule : connectez-vous pour prendre un rendez-vous."
+)
+NOT_ALLOWED = QT_TRANSLATE_NOOP("PatientPicker", "Votre rôle ne permet pas de créer un patient.")
 
 NoShowCounter = Callable[[Sequence[int]], Mapping[int, int]]
 
@@ -74,12 +77,12 @@ class PatientPicker(QWidget):
         self.no_show_counter: NoShowCounter | None = None
 
         self.edit = PatientSearchEdit(objectName="patientEdit")
-        self.edit.setPlaceholderText("Nom, date de naissance ou téléphone")
+        self.edit.setPlaceholderText(self.tr("Nom, date de naissance ou téléphone"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setAccessibleName("Rechercher un patient")
-        self.title_label = label("sectionLabel", "&Patient", self.edit)
+        self.edit.setAccessibleName(self.tr("Rechercher un patient"))
+        self.title_label = label("sectionLabel", self.tr("&Patient"), self.edit)
         self.model = PatientListModel(self)
-        self.list = list_view("patientList", self.model, "Patients trouvés")
+        self.list = list_view("patientList", self.model, self.tr("Patients trouvés"))
         # The search field keeps the focus: the arrows move in this list from there.
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setVisible(False)
@@ -87,7 +90,9 @@ class PatientPicker(QWidget):
         self.hint_label.setVisible(False)
         self.chosen_label = label("chosenPatient")
         self.chosen_label.setVisible(False)
-        self.new_button = QPushButton("Nouveau patient (Ctrl+Maj+N)", objectName="newPatientButton")
+        self.new_button = QPushButton(
+            self.tr("Nouveau patient (Ctrl+Maj+N)"), objectName="newPatientButton"
+        )
         self.new_button.setAutoDefault(False)
         self.form = NewPatientForm(self._create, today, self)
         self.form.setVisible(False)
@@ -124,7 +129,7 @@ class PatientPicker(QWidget):
     def update_permissions(self, actor: Actor | None) -> None:
         can_create = actor is not None and allowed(actor, Action.EDIT_PATIENT)
         self.new_button.setEnabled(can_create)
-        self.new_button.setToolTip("" if can_create else NOT_ALLOWED)
+        self.new_button.setToolTip("" if can_create else self.tr(NOT_ALLOWED))
 
     def search(self, text: str) -> None:
         """Run the patient search for the text now (each keystroke: no debounce)."""
@@ -145,7 +150,9 @@ class PatientPicker(QWidget):
             self.hint_label.setVisible(False)
         elif text.strip():
             self.show_hint(
-                f"Aucun patient ne correspond à « {text.strip()} ». Ctrl+Maj+N pour le créer."
+                self.tr(
+                    "Aucun patient ne correspond à « {text} ». Ctrl+Maj+N pour le créer."
+                ).format(text=text.strip())
             )
         else:
             self.hint_label.setVisible(False)
@@ -166,7 +173,7 @@ class PatientPicker(QWidget):
         """The new patient form, filled with what the search already tells."""
         actor = self._actor()
         if actor is None or not allowed(actor, Action.EDIT_PATIENT):
-            self.show_hint(READ_ONLY if actor is None else NOT_ALLOWED)
+            self.show_hint(self.tr(READ_ONLY if actor is None else NOT_ALLOWED))
             return
         typed = "" if self._patient is not None else self.edit.text()
         for widget in (self.list, self.hint_label, self.new_button):
@@ -191,7 +198,7 @@ class PatientPicker(QWidget):
     def _create(self, data, allow_duplicate: bool) -> Patient:
         actor = self._actor()
         if actor is None:
-            raise CreneauError(READ_ONLY)
+            raise CreneauError(self.tr(READ_ONLY))
         return self._patients.create(actor, data, allow_duplicate=allow_duplicate)
 
     def _set_row(self, row: int) -> None:

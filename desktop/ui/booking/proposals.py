@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CreneauError
 from desktop.domain.model import Practitioner, VisitReason
 from desktop.domain.scheduling import AFTERNOON, MORNING, AgendaCalendar
-from desktop.ui.application import FRENCH
 from desktop.ui.booking.slot_model import ProposedSlot, SlotListModel
 from desktop.ui.booking.widgets import blocked, label, list_height, list_view, show_message
+from desktop.ui.i18n import interface_locale
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -37,14 +37,15 @@ if TYPE_CHECKING:
 PROPOSED_SLOTS = 5
 SEARCH_DAYS = 180  # how far ahead the proposals look before saying there is nothing
 TASK = "booking.free_slots"
-TITLE = "Prochains créneaux libres"
+# French source texts of the SlotProposals context, translated when shown.
+TITLE = QT_TRANSLATE_NOOP("SlotProposals", "Prochains créneaux libres")
 BUSY_DELAY_MS = 150  # "recherche…" only when the proposals are slow to come
 # The item data of the combos: a practitioner id (0: the whole department); a key of WINDOWS.
 ALL_PRACTITIONERS, ALL_DAY = 0, "all"
 WINDOWS = {
-    ALL_DAY: ("Toute la journée", None),
-    "morning": ("Matin", MORNING),
-    "afternoon": ("Après-midi", AFTERNOON),
+    ALL_DAY: (QT_TRANSLATE_NOOP("SlotProposals", "Toute la journée"), None),
+    "morning": (QT_TRANSLATE_NOOP("SlotProposals", "Matin"), MORNING),
+    "afternoon": (QT_TRANSLATE_NOOP("SlotProposals", "Après-midi"), AFTERNOON),
 }
 
 
@@ -68,41 +69,43 @@ class SlotProposals(QWidget):
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._on_busy_timer_timeout)
 
-        self.title_label = label("sectionLabel", TITLE)
+        self.title_label = label("sectionLabel", self.tr(TITLE))
         self.practitioner_combo = QComboBox(objectName="bookingPractitionerCombo")
-        self.practitioner_combo.setAccessibleName("Praticien")
+        self.practitioner_combo.setAccessibleName(self.tr("Praticien"))
         self.window_combo = QComboBox(objectName="windowCombo")
-        self.window_combo.setAccessibleName("Moment de la journée")
+        self.window_combo.setAccessibleName(self.tr("Moment de la journée"))
         for key, (text, _window) in WINDOWS.items():
-            self.window_combo.addItem(text, key)
+            self.window_combo.addItem(self.tr(text), key)
         self.from_edit = QDateEdit(objectName="fromDateEdit")
-        self.from_edit.setAccessibleName("À partir du")
-        self.from_edit.setLocale(FRENCH)
+        self.from_edit.setAccessibleName(self.tr("À partir du"))
+        self.from_edit.setLocale(interface_locale())
         self.from_edit.setDisplayFormat("dd/MM/yyyy")
         self.from_edit.setCalendarPopup(True)
-        self.from_edit.calendarWidget().setLocale(FRENCH)
+        self.from_edit.calendarWidget().setLocale(interface_locale())
         self.model = SlotListModel(self)
-        self.list = list_view("slotList", self.model, "Créneaux libres proposés")
+        self.list = list_view("slotList", self.model, self.tr("Créneaux libres proposés"))
         self.list.setFixedHeight(list_height(self.list, PROPOSED_SLOTS))
         self.empty_label = label("slotMessage")
         self.empty_label.setVisible(False)
-        self.book_button = QPushButton("Réserver (Entrée)", objectName="bookButton")
+        self.book_button = QPushButton(self.tr("Réserver (Entrée)"), objectName="bookButton")
         self.book_button.setAutoDefault(False)
 
         filters = QGridLayout()
         filters.setHorizontalSpacing(8)
         filters.setVerticalSpacing(2)
-        filters.addWidget(label("fieldLabel", "P&raticien", self.practitioner_combo), 0, 0, 1, 2)
+        filters.addWidget(
+            label("fieldLabel", self.tr("P&raticien"), self.practitioner_combo), 0, 0, 1, 2
+        )
         filters.addWidget(self.practitioner_combo, 1, 0, 1, 2)
-        filters.addWidget(label("fieldLabel", "M&oment", self.window_combo), 2, 0)
-        filters.addWidget(label("fieldLabel", "À partir &du", self.from_edit), 2, 1)
+        filters.addWidget(label("fieldLabel", self.tr("M&oment"), self.window_combo), 2, 0)
+        filters.addWidget(label("fieldLabel", self.tr("À partir &du"), self.from_edit), 2, 1)
         filters.addWidget(self.window_combo, 3, 0)
         filters.addWidget(self.from_edit, 3, 1)
         filters.setColumnStretch(0, 1)
         filters.setColumnStretch(1, 1)
         book_row = QHBoxLayout()
         book_row.addWidget(
-            label("hintLabel", "Ctrl+Entrée réserve depuis n'importe quel champ."), 1
+            label("hintLabel", self.tr("Ctrl+Entrée réserve depuis n'importe quel champ.")), 1
         )
         book_row.addWidget(self.book_button)
         layout = QVBoxLayout(self)
@@ -139,7 +142,7 @@ class SlotProposals(QWidget):
         chosen = combo.currentData() if combo.count() else ALL_PRACTITIONERS
         with blocked(combo):
             combo.clear()
-            combo.addItem("Tout le service", ALL_PRACTITIONERS)
+            combo.addItem(self.tr("Tout le service"), ALL_PRACTITIONERS)
             for p in practitioners:
                 if p.active:
                     combo.addItem(p.name, p.id)
@@ -160,7 +163,7 @@ class SlotProposals(QWidget):
         self._tasks.invalidate(TASK)
         self._searching = False
         self._busy_timer.stop()
-        self.title_label.setText(TITLE)
+        self.title_label.setText(self.tr(TITLE))
         self.model.set_rows([])
         self.empty_label.setVisible(False)
 
@@ -215,8 +218,9 @@ class SlotProposals(QWidget):
         else:
             show_message(
                 self.empty_label,
-                f"Aucun créneau libre pour ce motif du {start:%d/%m/%Y} au {end:%d/%m/%Y}"
-                " avec ces critères.",
+                self.tr(
+                    "Aucun créneau libre pour ce motif du {start} au {end} avec ces critères."
+                ).format(start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"),
                 error=False,
             )
         self.proposed.emit(bool(slots))
@@ -233,11 +237,11 @@ class SlotProposals(QWidget):
     def _done(self) -> None:
         self._searching = False
         self._busy_timer.stop()
-        self.title_label.setText(TITLE)
+        self.title_label.setText(self.tr(TITLE))
 
     def _on_busy_timer_timeout(self) -> None:
         if self._searching:
-            self.title_label.setText(f"{TITLE} — recherche…")
+            self.title_label.setText(self.tr("{title} — recherche…").format(title=self.tr(TITLE)))
 
     def _on_filter_changed(self, *_args) -> None:
         if self._reason is not None:

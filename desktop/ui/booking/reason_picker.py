@@ -110,7 +110,7 @@ class ReasonPicker(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reasonEdit")
-        self.setPlaceholderText("Libellé ou code du motif")
+        self.setPlaceholderText(self.tr("Libellé ou code du motif"))
         self.setClearButtonEnabled(True)
         self.model = VisitReasonListModel(self)
         self.matches = _KeyFilter(self)

@@ -75,6 +75,17 @@ QLabel#slotMessage[error="true"], QLabel#formMessage[error="true"] {
     border-radius: 4px;
     padding: 6px 8px;
 }
+QLabel#noShowWarning {
+    color: #374151;
+    border: 1px solid transparent;
+    border-radius: 4px;
+    padding: 4px 8px;
+}
+QLabel#noShowWarning[error="true"] {
+    color: #7a2e0e;
+    background: #fff4e5;
+    border-color: #f5c27a;
+}
 QLabel#birthFeedback, QLabel#phoneFeedback {
     color: #15803d;
 }

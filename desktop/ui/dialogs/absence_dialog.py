@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +43,13 @@ if TYPE_CHECKING:
     from desktop.services.container import Services
 
 COL_WHEN, COL_PATIENT, COL_REASON, COL_REPLACEMENT, COL_ACTION = range(5)
-HEADERS = ("Rendez-vous", "Patient", "Motif", "Remplacement proposé", "")
+HEADERS = (  # French source texts of the AbsenceDialog context, translated when shown
+    QT_TRANSLATE_NOOP("AbsenceDialog", "Rendez-vous"),
+    QT_TRANSLATE_NOOP("AbsenceDialog", "Patient"),
+    QT_TRANSLATE_NOOP("AbsenceDialog", "Motif"),
+    QT_TRANSLATE_NOOP("AbsenceDialog", "Remplacement proposé"),
+    "",
+)
 
 
 class AbsenceDialog(QDialog):
@@ -67,7 +73,7 @@ class AbsenceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("absenceDialog")
-        self.setWindowTitle("Absence d'un praticien")
+        self.setWindowTitle(self.tr("Absence d'un praticien"))
         self._services = services
         self._actor = actor
         self._calendar = services.structure.calendar()
@@ -77,7 +83,7 @@ class AbsenceDialog(QDialog):
         self.absence: Absence | None = None
 
         self.practitioner_combo = QComboBox(objectName="absencePractitioner")
-        self.practitioner_combo.setAccessibleName("Praticien absent")
+        self.practitioner_combo.setAccessibleName(self.tr("Praticien absent"))
         for p in practitioners:
             self.practitioner_combo.addItem(p.name, p.id)
         if practitioner_id is not None:
@@ -85,21 +91,25 @@ class AbsenceDialog(QDialog):
                 max(self.practitioner_combo.findData(practitioner_id), 0)
             )
         qday = QDate(day.year, day.month, day.day)
-        self.start_edit = self._date_time("absenceStart", "Début de l'absence", qday, QTime(8, 0))
-        self.end_edit = self._date_time("absenceEnd", "Fin de l'absence", qday, QTime(19, 0))
+        self.start_edit = self._date_time(
+            "absenceStart", self.tr("Début de l'absence"), qday, QTime(8, 0)
+        )
+        self.end_edit = self._date_time(
+            "absenceEnd", self.tr("Fin de l'absence"), qday, QTime(19, 0)
+        )
         self.reason_edit = QLineEdit(objectName="absenceReason")
-        self.reason_edit.setAccessibleName("Motif de l'absence")
-        self.reason_edit.setPlaceholderText("Congé, formation, maladie…")
+        self.reason_edit.setAccessibleName(self.tr("Motif de l'absence"))
+        self.reason_edit.setPlaceholderText(self.tr("Congé, formation, maladie…"))
         self.reason_edit.setMaxLength(200)
         form = QFormLayout()
-        form.addRow("Praticien :", self.practitioner_combo)
-        form.addRow("Du :", self.start_edit)
-        form.addRow("Au :", self.end_edit)
-        form.addRow("Motif :", self.reason_edit)
+        form.addRow(self.tr("Praticien :"), self.practitioner_combo)
+        form.addRow(self.tr("Du :"), self.start_edit)
+        form.addRow(self.tr("Au :"), self.end_edit)
+        form.addRow(self.tr("Motif :"), self.reason_edit)
 
-        self.preview_button = QPushButton("Voir l'impact", objectName="absencePreview")
+        self.preview_button = QPushButton(self.tr("Voir l'impact"), objectName="absencePreview")
         self.preview_button.clicked.connect(self.preview)
-        self.save_button = QPushButton("Enregistrer l'absence", objectName="absenceSave")
+        self.save_button = QPushButton(self.tr("Enregistrer l'absence"), objectName="absenceSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         form_buttons = QHBoxLayout()
@@ -110,20 +120,22 @@ class AbsenceDialog(QDialog):
         self.summary_label = QLabel(objectName="absenceSummary")
         self.summary_label.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS), objectName="absenceImpact")
-        self.table.setAccessibleName("Rendez-vous touchés par l'absence")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName(self.tr("Rendez-vous touchés par l'absence"))
+        self.table.setHorizontalHeaderLabels([self.tr(h) if h else h for h in HEADERS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
-        self.rebook_all_button = QPushButton("Tout replanifier", objectName="absenceRebookAll")
+        self.rebook_all_button = QPushButton(
+            self.tr("Tout replanifier"), objectName="absenceRebookAll"
+        )
         self.rebook_all_button.setAccessibleName(
-            "Replanifier tous les rendez-vous touchés sur le créneau proposé"
+            self.tr("Replanifier tous les rendez-vous touchés sur le créneau proposé")
         )
         self.rebook_all_button.clicked.connect(self.rebook_all)
-        impact = QGroupBox("Rendez-vous touchés")
+        impact = QGroupBox(self.tr("Rendez-vous touchés"))
         impact_box = QVBoxLayout(impact)
         impact_box.addWidget(self.summary_label)
         impact_box.addWidget(self.table, 1)
@@ -133,18 +145,18 @@ class AbsenceDialog(QDialog):
         impact_box.addLayout(row)
 
         self.call_list = QListWidget(objectName="absenceCallList")
-        self.call_list.setAccessibleName("Patients à appeler")
+        self.call_list.setAccessibleName(self.tr("Patients à appeler"))
         self.call_list.setWordWrap(True)
         self.call_list.setAlternatingRowColors(True)
         self.call_list.setMaximumHeight(140)
-        calls = QGroupBox("Patients à appeler")
+        calls = QGroupBox(self.tr("Patients à appeler"))
         QVBoxLayout(calls).addWidget(self.call_list)
 
         self.error_label = QLabel(objectName="dialogError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b42318;")
         self.error_label.hide()
-        self.close_button = QPushButton("Fermer", objectName="absenceClose")
+        self.close_button = QPushButton(self.tr("Fermer"), objectName="absenceClose")
         self.close_button.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.error_label)
@@ -197,7 +209,7 @@ class AbsenceDialog(QDialog):
     def save(self) -> bool:
         actor = self._actor()
         if actor is None:
-            return self._fail("Connectez-vous pour saisir une absence.")
+            return self._fail(self.tr("Connectez-vous pour saisir une absence."))
         try:
             practitioner_id, start, end = self.period()
             self.absence = self._services.absences.add(
@@ -210,7 +222,7 @@ class AbsenceDialog(QDialog):
         self.save_button.setEnabled(False)
         self.preview_button.setEnabled(False)
         self.agenda_changed.emit()
-        self.message.emit("Absence enregistrée.", False)
+        self.message.emit(self.tr("Absence enregistrée."), False)
         self.preview()
         return True
 
@@ -218,7 +230,7 @@ class AbsenceDialog(QDialog):
         """Move every hit appointment to its proposal; the number moved."""
         actor = self._actor()
         if actor is None:
-            self._fail("Connectez-vous pour replanifier.")
+            self._fail(self.tr("Connectez-vous pour replanifier."))
             return 0
         try:
             report = self._services.absences.rebook_all(actor, self._items)
@@ -227,10 +239,13 @@ class AbsenceDialog(QDialog):
             return 0
         moved = len(report.rebooked)
         text = texts.capitalised(
-            texts.count(moved, "rendez-vous replanifié", "rendez-vous replanifiés")
+            texts.count(
+                moved, self.tr("rendez-vous replanifié"), self.tr("rendez-vous replanifiés")
+            )
         )
         if report.failed:
-            text += f" ; {texts.count(len(report.failed), 'patient')} à appeler."
+            patients = texts.count(len(report.failed), self.tr("patient"), self.tr("patients"))
+            text += self.tr(" ; {patients} à appeler.").format(patients=patients)
         else:
             text += "."
         self._after_rebooking(text, bool(report.failed))
@@ -239,7 +254,7 @@ class AbsenceDialog(QDialog):
     def rebook_row(self, row: int) -> bool:
         item, actor = self._items[row], self._actor()
         if actor is None or item.replacement is None:
-            return self._fail("Pas de créneau à proposer : appelez le patient.")
+            return self._fail(self.tr("Pas de créneau à proposer : appelez le patient."))
         try:
             self._services.absences.rebook(
                 actor, item.appointment.id, item.appointment.version, item.replacement
@@ -249,8 +264,9 @@ class AbsenceDialog(QDialog):
             self.preview()
             return False
         self._after_rebooking(
-            f"{item.patient.display_name} : rendez-vous replanifié au "
-            f"{self._slot_text(item.replacement)}.",
+            self.tr("{patient} : rendez-vous replanifié au {slot}.").format(
+                patient=item.patient.display_name, slot=self._slot_text(item.replacement)
+            ),
             False,
         )
         return True
@@ -273,43 +289,52 @@ class AbsenceDialog(QDialog):
                 f"{texts.short_day(local.date())} {texts.clock(local)}",
                 item.patient.display_name,
                 self._reasons.get(a.visit_reason_id, ""),
-                self._slot_text(item.replacement) if item.replacement else "aucun créneau",
+                self._slot_text(item.replacement) if item.replacement else self.tr("aucun créneau"),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-            button = QPushButton("Replanifier")
-            button.setAccessibleName(f"Replanifier le rendez-vous de {item.patient.display_name}")
+            button = QPushButton(self.tr("Replanifier"))
+            button.setAccessibleName(
+                self.tr("Replanifier le rendez-vous de {patient}").format(
+                    patient=item.patient.display_name
+                )
+            )
             button.setEnabled(item.replacement is not None)
             button.clicked.connect(lambda _checked=False, r=row: self.rebook_row(r))
             self.table.setCellWidget(row, COL_ACTION, button)
         self.rebook_all_button.setEnabled(any(i.replacement for i in items))
         n = len(items)
         self.summary_label.setText(
-            texts.capitalised(texts.count(n, "rendez-vous touché", "rendez-vous touchés"))
-            + (" par cette absence." if n else " : rien à replanifier.")
+            texts.capitalised(
+                texts.count(n, self.tr("rendez-vous touché"), self.tr("rendez-vous touchés"))
+            )
+            + (self.tr(" par cette absence.") if n else self.tr(" : rien à replanifier."))
         )
         self.call_list.clear()
         for item in items:
             a = item.appointment
             local = self._calendar.local(a.start)
-            phones = (
-                ", ".join(format_phone(p.e164) for p in item.patient.phones) or "pas de téléphone"
+            phones = ", ".join(format_phone(p.e164) for p in item.patient.phones) or self.tr(
+                "pas de téléphone"
             )
-            line = (
-                f"{item.patient.display_name} — {phones}\n"
-                f"rendez-vous du {texts.short_day(local.date())} {texts.clock(local)}"
+            line = self.tr("{patient} — {phones}\nrendez-vous du {when}").format(
+                patient=item.patient.display_name,
+                phones=phones,
+                when=f"{texts.short_day(local.date())} {texts.clock(local)}",
             )
             if item.replacement is not None:
-                line += f" ; proposer le {self._slot_text(item.replacement)}"
+                line += self.tr(" ; proposer le {slot}").format(
+                    slot=self._slot_text(item.replacement)
+                )
             self.call_list.addItem(line)
         if not items:
-            self.call_list.addItem("Personne à appeler.")
+            self.call_list.addItem(self.tr("Personne à appeler."))
 
     def _slot_text(self, slot: Slot) -> str:
         local = self._calendar.local(slot.start)
-        return (
-            f"{texts.short_day(local.date())} {texts.clock(local)} avec "
-            f"{self._names.get(slot.practitioner_id, '')}"
+        return self.tr("{when} avec {practitioner}").format(
+            when=f"{texts.short_day(local.date())} {texts.clock(local)}",
+            practitioner=self._names.get(slot.practitioner_id, ""),
         )
 
     def _fail(self, text: str) -> bool:

@@ -7,7 +7,7 @@ when she knows (the activity report counts both).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,17 @@ QListWidget { border: 1px solid #cfd5de; border-radius: 4px; }
 QListWidget::item { padding: 4px 6px; }
 QListWidget::item:selected { background: #dbe7ff; color: #102a66; }
 """
+# The domain's reasons (``CANCEL_REASONS``) as the English interface shows them; the reason
+# saved is the domain's French one.
+REASON_TEXTS = (
+    QT_TRANSLATE_NOOP("CancelReasons", "Annulé par le patient"),
+    QT_TRANSLATE_NOOP("CancelReasons", "Empêchement du patient"),
+    QT_TRANSLATE_NOOP("CancelReasons", "Patient hospitalisé"),
+    QT_TRANSLATE_NOOP("CancelReasons", "Annulé par l'hôpital"),
+    QT_TRANSLATE_NOOP("CancelReasons", "Absence du praticien"),
+    QT_TRANSLATE_NOOP("CancelReasons", "Erreur de saisie"),
+    QT_TRANSLATE_NOOP("CancelReasons", "Rendez-vous en double"),
+)
 
 
 def appointment_summary(entry: AgendaEntry) -> str:
@@ -70,53 +82,58 @@ class CancelDialog(QDialog):
     def __init__(self, entry: AgendaEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cancelDialog")
-        self.setWindowTitle("Annuler le rendez-vous")
+        self.setWindowTitle(self.tr("Annuler le rendez-vous"))
         self.setStyleSheet(DIALOG_STYLE)
         self.setMinimumWidth(460)
         self.entry = entry
         self._auto_origin = False
 
         self.reason_list = QListWidget(objectName="cancelReasonList")
-        self.reason_list.addItems(list(CANCEL_REASONS))
-        self.reason_list.setAccessibleName("Motifs d'annulation")
+        for reason in CANCEL_REASONS:
+            item = QListWidgetItem(QCoreApplication.translate("CancelReasons", reason))
+            item.setData(Qt.ItemDataRole.UserRole, reason)
+            self.reason_list.addItem(item)
+        self.reason_list.setAccessibleName(self.tr("Motifs d'annulation"))
         rows = min(max(1, self.reason_list.count()), 9)
         row_height = self.reason_list.fontMetrics().height() + 10
         self.reason_list.setFixedHeight(rows * row_height + 6)
-        list_label = QLabel("&Motif de l'annulation :")
+        list_label = QLabel(self.tr("&Motif de l'annulation :"))
         list_label.setBuddy(self.reason_list)
 
         self.other_edit = QLineEdit(objectName="cancelReasonEdit")
-        self.other_edit.setPlaceholderText("Saisir un autre motif")
-        self.other_edit.setAccessibleName("Autre motif d'annulation")
+        self.other_edit.setPlaceholderText(self.tr("Saisir un autre motif"))
+        self.other_edit.setAccessibleName(self.tr("Autre motif d'annulation"))
         self.other_edit.setMaxLength(500)
-        other_label = QLabel("Ou un &autre motif :")
+        other_label = QLabel(self.tr("Ou un &autre motif :"))
         other_label.setBuddy(self.other_edit)
 
-        self.patient_radio = QRadioButton("le &patient")
-        self.hospital_radio = QRadioButton("l'&hôpital")
+        self.patient_radio = QRadioButton(self.tr("le &patient"))
+        self.hospital_radio = QRadioButton(self.tr("l'&hôpital"))
         self._origins = QButtonGroup(self)
         self._origins.addButton(self.patient_radio)
         self._origins.addButton(self.hospital_radio)
         origin_row = QHBoxLayout()
         origin_row.setSpacing(14)
-        self.origin_label = QLabel("Annulé à la demande de :", objectName="dialogHint")
+        self.origin_label = QLabel(self.tr("Annulé à la demande de :"), objectName="dialogHint")
         origin_row.addWidget(self.origin_label)
         origin_row.addWidget(self.patient_radio)
         origin_row.addWidget(self.hospital_radio)
         origin_row.addStretch(1)
 
         hint = QLabel(
-            "Le créneau redevient libre aussitôt ; le motif est conservé dans l'historique.",
+            self.tr(
+                "Le créneau redevient libre aussitôt ; le motif est conservé dans l'historique."
+            ),
             objectName="dialogHint",
         )
         hint.setWordWrap(True)
 
         self.buttons = QDialogButtonBox()
         self.confirm_button = self.buttons.addButton(
-            "Annuler le rendez-vous", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Annuler le rendez-vous"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.back_button = self.buttons.addButton(
-            "Ne pas annuler", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Ne pas annuler"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.confirm_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -125,7 +142,7 @@ class CancelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
-        layout.addWidget(dialog_title("Annuler le rendez-vous"))
+        layout.addWidget(dialog_title(self.tr("Annuler le rendez-vous")))
         layout.addWidget(summary_label(entry))
         layout.addWidget(list_label)
         layout.addWidget(self.reason_list)
@@ -147,7 +164,9 @@ class CancelDialog(QDialog):
         if typed:
             return typed
         item = self.reason_list.currentItem()
-        return item.text() if item is not None and item.isSelected() else ""
+        if item is None or not item.isSelected():
+            return ""
+        return item.data(Qt.ItemDataRole.UserRole) or item.text()
 
     def origin(self) -> CancelOrigin | None:
         """Who cancelled: implied by a listed reason, else as ticked (None: not said)."""
@@ -162,7 +181,13 @@ class CancelDialog(QDialog):
 
     def choose(self, reason: str) -> None:
         """Pick ``reason`` from the list, or type it when the list does not hold it."""
-        found = self.reason_list.findItems(reason, Qt.MatchFlag.MatchFixedString)
+        found = self.reason_list.findItems(reason, Qt.MatchFlag.MatchFixedString) or [
+            self.reason_list.item(i)
+            for i in range(self.reason_list.count())
+            if origin_of(reason) is not None
+            and self.reason_list.item(i).data(Qt.ItemDataRole.UserRole).casefold()
+            == reason.casefold()
+        ]
         if found:
             self.other_edit.clear()
             self.reason_list.setCurrentItem(found[0])

@@ -66,7 +66,7 @@ class MoveDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("moveDialog")
-        self.setWindowTitle("Déplacer le rendez-vous")
+        self.setWindowTitle(self.tr("Déplacer le rendez-vous"))
         self.setStyleSheet(DIALOG_STYLE)
         self.setMinimumWidth(520)
         self.entry = entry
@@ -83,14 +83,14 @@ class MoveDialog(QDialog):
 
         self.practitioner_combo = QComboBox(objectName="movePractitioner")
         self.practitioner_combo.addItems([p.name for p in self._practitioners])
-        self.practitioner_combo.setAccessibleName("Praticien")
+        self.practitioner_combo.setAccessibleName(self.tr("Praticien"))
         self.date_edit = QDateEdit(objectName="moveDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setAccessibleName("Date")
+        self.date_edit.setAccessibleName(self.tr("Date"))
         self.time_edit = MinuteStepTimeEdit(objectName="moveTime")
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("Heure")
+        self.time_edit.setAccessibleName(self.tr("Heure"))
         self.time_edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.day_label = QLabel(objectName="dialogHint")
         when = QHBoxLayout()
@@ -101,11 +101,11 @@ class MoveDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(12)
-        practitioner_label = QLabel("&Praticien :")
+        practitioner_label = QLabel(self.tr("&Praticien :"))
         practitioner_label.setBuddy(self.practitioner_combo)
-        date_label = QLabel("&Date :")
+        date_label = QLabel(self.tr("&Date :"))
         date_label.setBuddy(self.date_edit)
-        time_label = QLabel("&Heure :")
+        time_label = QLabel(self.tr("&Heure :"))
         time_label.setBuddy(self.time_edit)
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_edit)
@@ -116,11 +116,13 @@ class MoveDialog(QDialog):
 
         self.slots_label = QLabel(objectName="slotsLabel")
         self.slots_list = QListWidget(objectName="moveSlots")
-        self.slots_list.setAccessibleName("Prochains créneaux libres")
+        self.slots_list.setAccessibleName(self.tr("Prochains créneaux libres"))
         row_height = self.slots_list.fontMetrics().height() + 10
         self.slots_list.setFixedHeight(SLOT_LIMIT * row_height + 8)
         self.slots_label.setBuddy(self.slots_list)
-        self.department_check = QCheckBox("Chercher dans &tout le service", objectName="moveAll")
+        self.department_check = QCheckBox(
+            self.tr("Chercher dans &tout le service"), objectName="moveAll"
+        )
 
         self.error_label = QLabel(objectName="dialogError")
         self.error_label.setWordWrap(True)
@@ -128,9 +130,11 @@ class MoveDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.move_button = self.buttons.addButton(
-            "Déplacer", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Déplacer"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.close_button = self.buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button = self.buttons.addButton(
+            self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.move_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -138,7 +142,7 @@ class MoveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
-        layout.addWidget(dialog_title("Déplacer le rendez-vous"))
+        layout.addWidget(dialog_title(self.tr("Déplacer le rendez-vous")))
         layout.addWidget(summary_label(entry))
         layout.addLayout(form)
         layout.addSpacing(4)
@@ -203,7 +207,9 @@ class MoveDialog(QDialog):
             and start == self.entry.appointment.start
         )
         if same:
-            self._show_error("C'est déjà l'horaire de ce rendez-vous : choisissez-en un autre.")
+            self._show_error(
+                self.tr("C'est déjà l'horaire de ce rendez-vous : choisissez-en un autre.")
+            )
             return
         self._chosen = (practitioner.id, start)
         super().accept()
@@ -215,10 +221,11 @@ class MoveDialog(QDialog):
         from_day = max(self.date_edit.date().toPython(), self._today)
         everyone = self.department_check.isChecked()
         ids = None if everyone else [self.practitioner().id]
-        where = "du service" if everyone else "de ce praticien"
-        self.slots_label.setText(
-            f"Prochains créneau&x libres {where} à partir du {from_day:%d/%m/%Y} :"
-        )
+        if everyone:
+            heading = self.tr("Prochains créneau&x libres du service à partir du {day} :")
+        else:
+            heading = self.tr("Prochains créneau&x libres de ce praticien à partir du {day} :")
+        self.slots_label.setText(heading.format(day=f"{from_day:%d/%m/%Y}"))
         self._filling = True
         self.slots_list.clear()
         try:
@@ -239,7 +246,9 @@ class MoveDialog(QDialog):
             item.setData(SLOT_ROLE, slot)
             self.slots_list.addItem(item)
         if not found:
-            empty = QListWidgetItem(f"Aucun créneau libre dans les {SEARCH_DAYS} jours.")
+            empty = QListWidgetItem(
+                self.tr("Aucun créneau libre dans les {days} jours.").format(days=SEARCH_DAYS)
+            )
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.slots_list.addItem(empty)
         self._filling = False

@@ -29,7 +29,7 @@ class OverbookDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("overbookDialog")
-        self.setWindowTitle("Forcer en surbooking ?")
+        self.setWindowTitle(self.tr("Forcer en surbooking ?"))
         self.setStyleSheet(DIALOG_STYLE + "QLabel#refusal { color: #7f1d1d; }")
         self.setMinimumWidth(480)
         self.entry = entry
@@ -37,24 +37,26 @@ class OverbookDialog(QDialog):
         refusal_label = QLabel(refusal, objectName="refusal")
         refusal_label.setWordWrap(True)
         explanation = QLabel(
-            f"Le rendez-vous peut être déplacé quand même ({target}), en surbooking : "
-            "il sera marqué comme tel dans l'agenda et tracé dans le journal, avec son motif.",
+            self.tr(
+                "Le rendez-vous peut être déplacé quand même ({target}), en surbooking : "
+                "il sera marqué comme tel dans l'agenda et tracé dans le journal, avec son motif."
+            ).format(target=target),
             objectName="dialogHint",
         )
         explanation.setWordWrap(True)
         self.reason_edit = QLineEdit(objectName="overbookReasonEdit")
-        self.reason_edit.setPlaceholderText("Exemple : urgence, demande du praticien…")
-        self.reason_edit.setAccessibleName("Motif du surbooking")
+        self.reason_edit.setPlaceholderText(self.tr("Exemple : urgence, demande du praticien…"))
+        self.reason_edit.setAccessibleName(self.tr("Motif du surbooking"))
         self.reason_edit.setMaxLength(MAX_REASON)
-        reason_label = QLabel("&Motif du surbooking (obligatoire) :")
+        reason_label = QLabel(self.tr("&Motif du surbooking (obligatoire) :"))
         reason_label.setBuddy(self.reason_edit)
 
         self.buttons = QDialogButtonBox()
         self.force_button = self.buttons.addButton(
-            "Forcer le surbooking", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Forcer le surbooking"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.back_button = self.buttons.addButton(
-            "Ne pas forcer", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Ne pas forcer"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.force_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -63,7 +65,7 @@ class OverbookDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
-        layout.addWidget(dialog_title("Forcer en surbooking ?"))
+        layout.addWidget(dialog_title(self.tr("Forcer en surbooking ?")))
         layout.addWidget(summary_label(entry))
         layout.addWidget(refusal_label)
         layout.addWidget(explanation)

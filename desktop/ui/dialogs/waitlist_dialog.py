@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,11 +31,19 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CreneauError
 from desktop.domain.model import Actor, Patient, Priority, TimeOfDay, WaitingEntry
+from desktop.ui import texts
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
 
-WEEKDAYS = ("Lun", "Mar", "Mer", "Jeu", "Ven", "Sam")
+WEEKDAYS = (  # French source texts of the WaitlistDialog context, translated when shown
+    QT_TRANSLATE_NOOP("WaitlistDialog", "Lun"),
+    QT_TRANSLATE_NOOP("WaitlistDialog", "Mar"),
+    QT_TRANSLATE_NOOP("WaitlistDialog", "Mer"),
+    QT_TRANSLATE_NOOP("WaitlistDialog", "Jeu"),
+    QT_TRANSLATE_NOOP("WaitlistDialog", "Ven"),
+    QT_TRANSLATE_NOOP("WaitlistDialog", "Sam"),
+)
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -52,48 +60,50 @@ class WaitlistDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("waitlistDialog")
-        self.setWindowTitle("Ajouter à la liste d'attente")
+        self.setWindowTitle(self.tr("Ajouter à la liste d'attente"))
         self._services = services
         self._actor = actor
         self.added: WaitingEntry | None = None
 
         self.search_edit = QLineEdit(objectName="waitlistPatientSearch")
-        self.search_edit.setPlaceholderText("Nom, date de naissance ou téléphone")
-        self.search_edit.setAccessibleName("Rechercher le patient")
+        self.search_edit.setPlaceholderText(self.tr("Nom, date de naissance ou téléphone"))
+        self.search_edit.setAccessibleName(self.tr("Rechercher le patient"))
         self.search_edit.setClearButtonEnabled(True)
         self.results = QListWidget(objectName="waitlistPatientResults")
-        self.results.setAccessibleName("Patients trouvés")
+        self.results.setAccessibleName(self.tr("Patients trouvés"))
         self.results.setMaximumHeight(110)
         self.search_edit.textChanged.connect(self._search)
         self.search_edit.returnPressed.connect(self.results.setFocus)
 
         self.reason_combo = QComboBox(objectName="waitlistReason")
-        self.reason_combo.setAccessibleName("Motif de consultation")
+        self.reason_combo.setAccessibleName(self.tr("Motif de consultation"))
         reasons = services.agenda.visit_reasons(department_id)
         for reason in reasons:
             self.reason_combo.addItem(reason.label, reason)
         self.who_combo = QComboBox(objectName="waitlistPractitioner")
-        self.who_combo.setAccessibleName("Praticien ou service")
+        self.who_combo.setAccessibleName(self.tr("Praticien ou service"))
         self.reason_combo.currentIndexChanged.connect(self._fill_practitioners)
 
         self.day_boxes: list[QCheckBox] = []
         days = QHBoxLayout()
-        for i, name in enumerate(WEEKDAYS):
+        for i, name in enumerate(self.tr(day) for day in WEEKDAYS):
             box = QCheckBox(name, objectName=f"weekday{i}")
-            box.setAccessibleName(f"Jour souhaité : {name}")
+            box.setAccessibleName(self.tr("Jour souhaité : {day}").format(day=name))
             self.day_boxes.append(box)
             days.addWidget(box)
         days.addStretch(1)
-        hint = QLabel("Aucun jour coché : tous les jours conviennent.", objectName="dialogHint")
+        hint = QLabel(
+            self.tr("Aucun jour coché : tous les jours conviennent."), objectName="dialogHint"
+        )
         hint.setStyleSheet("color: #6b7280;")
 
         self.time_combo = QComboBox(objectName="waitlistTime")
-        self.time_combo.setAccessibleName("Moment de la journée")
+        self.time_combo.setAccessibleName(self.tr("Moment de la journée"))
         for window in TimeOfDay:
-            self.time_combo.addItem(window.label, window)
-        self.deadline_check = QCheckBox("Avant le", objectName="waitlistHasDeadline")
+            self.time_combo.addItem(texts.time_of_day_label(window), window)
+        self.deadline_check = QCheckBox(self.tr("Avant le"), objectName="waitlistHasDeadline")
         self.deadline_edit = QDateEdit(objectName="waitlistDeadline")
-        self.deadline_edit.setAccessibleName("Échéance")
+        self.deadline_edit.setAccessibleName(self.tr("Échéance"))
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("dd/MM/yyyy")
         self.deadline_edit.setMinimumDate(QDate(today.year, today.month, today.day))
@@ -105,11 +115,11 @@ class WaitlistDialog(QDialog):
         deadline.addWidget(self.deadline_edit)
         deadline.addStretch(1)
         self.priority_combo = QComboBox(objectName="waitlistPriority")
-        self.priority_combo.setAccessibleName("Priorité")
+        self.priority_combo.setAccessibleName(self.tr("Priorité"))
         for priority in Priority:
-            self.priority_combo.addItem(priority.label, priority)
+            self.priority_combo.addItem(texts.priority_label(priority), priority)
         self.notes_edit = QPlainTextEdit(objectName="waitlistNotes")
-        self.notes_edit.setAccessibleName("Remarque")
+        self.notes_edit.setAccessibleName(self.tr("Remarque"))
         self.notes_edit.setMaximumHeight(60)
 
         self.error_label = QLabel(objectName="dialogError")
@@ -118,21 +128,21 @@ class WaitlistDialog(QDialog):
         self.error_label.hide()
 
         form = QFormLayout()
-        form.addRow("Patient :", self.search_edit)
+        form.addRow(self.tr("Patient :"), self.search_edit)
         form.addRow("", self.results)
-        form.addRow("Motif :", self.reason_combo)
-        form.addRow("Avec :", self.who_combo)
-        form.addRow("Jours :", days)
+        form.addRow(self.tr("Motif :"), self.reason_combo)
+        form.addRow(self.tr("Avec :"), self.who_combo)
+        form.addRow(self.tr("Jours :"), days)
         form.addRow("", hint)
-        form.addRow("Moment :", self.time_combo)
-        form.addRow("Échéance :", deadline)
-        form.addRow("Priorité :", self.priority_combo)
-        form.addRow("Remarque :", self.notes_edit)
+        form.addRow(self.tr("Moment :"), self.time_combo)
+        form.addRow(self.tr("Échéance :"), deadline)
+        form.addRow(self.tr("Priorité :"), self.priority_combo)
+        form.addRow(self.tr("Remarque :"), self.notes_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Ajouter")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ajouter"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -151,12 +161,12 @@ class WaitlistDialog(QDialog):
         patient, reason, actor = self.patient(), self.reason_combo.currentData(), self._actor()
         if patient is None:
             return self._fail(
-                "Choisissez le patient dans la liste (tapez son nom pour le trouver)."
+                self.tr("Choisissez le patient dans la liste (tapez son nom pour le trouver).")
             )
         if reason is None:
-            return self._fail("Choisissez le motif de consultation.")
+            return self._fail(self.tr("Choisissez le motif de consultation."))
         if actor is None:
-            return self._fail("Connectez-vous pour modifier la liste d'attente.")
+            return self._fail(self.tr("Connectez-vous pour modifier la liste d'attente."))
         deadline = None
         if self.deadline_check.isChecked():
             d = self.deadline_edit.date()
@@ -192,7 +202,9 @@ class WaitlistDialog(QDialog):
             return
         for patient in found:
             item = QListWidgetItem(
-                f"{patient.display_name} — né(e) le {patient.birth_date:%d/%m/%Y}"
+                self.tr("{patient} — né(e) le {birth}").format(
+                    patient=patient.display_name, birth=f"{patient.birth_date:%d/%m/%Y}"
+                )
             )
             item.setData(PATIENT_ROLE, patient)
             self.results.addItem(item)
@@ -205,7 +217,12 @@ class WaitlistDialog(QDialog):
         if reason is None:
             return
         departments = {d.id: d.name for d in self._services.agenda.departments()}
-        self.who_combo.addItem(f"Tout le service {departments.get(reason.department_id, '')}", None)
+        self.who_combo.addItem(
+            self.tr("Tout le service {department}").format(
+                department=departments.get(reason.department_id, "")
+            ),
+            None,
+        )
         for p in self._services.agenda.practitioners(reason.department_id):
             if p.active:
                 self.who_combo.addItem(p.name, p.id)

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.domain.model import Appointment, Practitioner, Status
 from desktop.domain.phones import format_phone
 from desktop.ui import texts
@@ -145,11 +147,17 @@ def entries_from_period(
                 appointment=a,
                 start=period.calendar.local(a.start),
                 end=period.calendar.local(a.end),
-                patient_name=patient.display_name if patient else f"Patient n° {a.patient_id}",
+                patient_name=patient.display_name
+                if patient
+                else QCoreApplication.translate("AgendaLayout", "Patient n° {id}").format(
+                    id=a.patient_id
+                ),
                 patient_phone=format_phone(patient.phones[0].e164)
                 if patient and patient.phones
                 else "",
-                reason_label=reason.label if reason else "Motif inconnu",
+                reason_label=reason.label
+                if reason
+                else QCoreApplication.translate("AgendaLayout", "Motif inconnu"),
                 color=reason.color if reason else "#8a94a6",
                 practitioner_name=names.get(a.practitioner_id, ""),
             )
@@ -214,7 +222,9 @@ def _content(period, practitioners, columns, column_of) -> AgendaContent:
     shades = []
     for col, column in enumerate(columns):
         if column.closed_reason:
-            label = f"Fermé : {column.closed_reason}"
+            label = QCoreApplication.translate("AgendaLayout", "Fermé : {reason}").format(
+                reason=column.closed_reason
+            )
             shades.append(Shade(col, 0, MINUTES_PER_DAY, label))
         for absence in period.absences:
             if absence.practitioner_id != column.practitioner_id:
@@ -222,7 +232,13 @@ def _content(period, practitioners, columns, column_of) -> AgendaContent:
             start, end = calendar.local(absence.start), calendar.local(absence.end)
             start_min, end_min = _minute(start, column.day), _minute(end, column.day)
             if end_min > start_min:
-                label = f"Absence : {absence.reason}" if absence.reason else "Absence"
+                label = (
+                    QCoreApplication.translate("AgendaLayout", "Absence : {reason}").format(
+                        reason=absence.reason
+                    )
+                    if absence.reason
+                    else QCoreApplication.translate("AgendaLayout", "Absence")
+                )
                 shades.append(Shade(col, start_min, end_min, label, absence.id))
 
     items = []
@@ -269,9 +285,13 @@ def _open_spans(period, columns) -> tuple[tuple[OpenSpan, ...], bool]:
 
 
 def _with_subtitle(column: GridColumn, n: int) -> GridColumn:
-    subtitle = texts.count(n, "rendez-vous", "rendez-vous")
+    subtitle = texts.count(
+        n,
+        QCoreApplication.translate("AgendaLayout", "rendez-vous", "one"),
+        QCoreApplication.translate("AgendaLayout", "rendez-vous", "many"),
+    )
     if column.closed_reason:
-        subtitle = "Fermé"
+        subtitle = QCoreApplication.translate("AgendaLayout", "Fermé")
     return GridColumn(
         column.title, subtitle, column.day, column.practitioner_id, column.closed_reason
     )

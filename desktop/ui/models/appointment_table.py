@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from desktop.domain.model import Status
@@ -16,7 +23,15 @@ COL_PATIENT = 1
 COL_REASON = 2
 COL_PRACTITIONER = 3
 COL_STATUS = 4
-HEADERS = ("Heure", "Patient", "Motif", "Praticien", "État")
+COL_NOTES = 5
+HEADERS = (  # French source texts of the AppointmentTableModel context, translated when shown
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Heure"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Patient"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Motif"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Praticien"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "État"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Notes"),
+)
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's ``AgendaEntry``."""
@@ -30,7 +45,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class AppointmentTableModel(QAbstractTableModel):
-    """Read-only rows: heure, patient, motif, praticien, état."""
+    """Read-only rows: heure, patient, motif, praticien, état, notes."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -64,7 +79,7 @@ class AppointmentTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -110,13 +125,19 @@ class AppointmentTableModel(QAbstractTableModel):
             return entry.practitioner_name
         if column == COL_STATUS:
             return status_text(entry)
+        if column == COL_NOTES:  # the first line: the rest is in the tooltip and the panel
+            return entry.appointment.notes.strip().split("\n", 1)[0]
         return ""
 
 
 def status_text(entry: AgendaEntry) -> str:
     """ "Confirmé", or "Réservé · surbooking" for an overbooked appointment."""
-    label = entry.status.label
-    return f"{label} · surbooking" if entry.overbooked else label
+    label = texts.status_label(entry.status)
+    if entry.overbooked:
+        return QCoreApplication.translate("AppointmentTableModel", "{status} · surbooking").format(
+            status=label
+        )
+    return label
 
 
 def tooltip(entry: AgendaEntry) -> str:
@@ -126,11 +147,32 @@ def tooltip(entry: AgendaEntry) -> str:
         entry.patient_name,
     ]
     if entry.patient_phone:
-        lines.append(f"Tél. {entry.patient_phone}")
-    lines += [entry.reason_label, entry.practitioner_name, f"État : {entry.status.label}"]
+        lines.append(_tr("Tél. {phone}").format(phone=entry.patient_phone))
+    status = texts.status_label(entry.status)
+    lines += [
+        entry.reason_label,
+        entry.practitioner_name,
+        _tr("État : {status}").format(status=status),
+    ]
     if entry.overbooked:
         reason = entry.appointment.overbooking_reason
-        lines.append(f"Surbooking : {reason}" if reason else "Surbooking")
+        lines.append(
+            _tr("Surbooking : {reason}").format(reason=reason) if reason else _tr("Surbooking")
+        )
     if entry.appointment.notes:
-        lines.append(f"Note : {entry.appointment.notes}")
+        lines.append(_tr("Note : {notes}").format(notes=entry.appointment.notes))
     return "\n".join(lines)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AppointmentTableModel", text)
+
+
+# The tooltip's texts, for pyside6-lupdate (``_tr`` translates them when shown).
+TOOLTIP_TEXTS = (
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Tél. {phone}"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "État : {status}"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Surbooking : {reason}"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Surbooking"),
+    QT_TRANSLATE_NOOP("AppointmentTableModel", "Note : {notes}"),
+)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTi
 from desktop.domain.model import Status
 from desktop.ui.models.agenda_layout import AgendaContent, AgendaEntry, GridColumn
 from desktop.ui.models.appointment_table import tooltip
+from desktop.ui.texts import status_label
 from desktop.ui.views import grid_painting as paint
 
 
@@ -118,7 +119,7 @@ class AgendaGrid(QAbstractScrollArea):
         self._autoscroll.setInterval(AUTOSCROLL_MS)
         self._autoscroll.timeout.connect(self._on_autoscroll_timeout)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Grille de l'agenda")
+        self.setAccessibleName(self.tr("Grille de l'agenda"))
         self.paint_count = 0
 
     # --- state -------------------------------------------------------------------------------
@@ -286,7 +287,7 @@ class AgendaGrid(QAbstractScrollArea):
                     time_range=e.time_range,
                     patient=e.patient_name,
                     reason=e.reason_label,
-                    status=e.status.label,
+                    status=status_label(e.status),
                     color=e.color,
                     overbooked=e.overbooked,
                     entry=e,

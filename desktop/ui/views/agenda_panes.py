@@ -47,8 +47,10 @@ class AgendaHeading(QWidget):
         titles.setSpacing(2)
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
-        self.planning_button = _segment("Planning", "Les rendez-vous sur la grille horaire")
-        self.list_button = _segment("Liste", "Les rendez-vous en tableau")
+        self.planning_button = _segment(
+            self.tr("Planning"), self.tr("Les rendez-vous sur la grille horaire")
+        )
+        self.list_button = _segment(self.tr("Liste"), self.tr("Les rendez-vous en tableau"))
         self._pages = QButtonGroup(self)
         self._pages.setExclusive(True)
         self._pages.addButton(self.planning_button, PAGE_PLANNING)
@@ -76,7 +78,7 @@ class AppointmentListView(QTableView):
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("appointmentTable")
-        self.setAccessibleName("Liste des rendez-vous")
+        self.setAccessibleName(self.tr("Liste des rendez-vous"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -7,14 +7,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QSizePolicy, QToolBar, QWidget
 
 from desktop.ui import shortcuts
-from desktop.ui.application import FRENCH
+from desktop.ui.i18n import interface_locale
 
-VIEW_LABELS = {"day": "Jour", "week": "Semaine"}
+# French source texts of the AgendaToolBar context, translated when shown.
+VIEW_LABELS = {
+    "day": QT_TRANSLATE_NOOP("AgendaToolBar", "Jour"),
+    "week": QT_TRANSLATE_NOOP("AgendaToolBar", "Semaine"),
+}
+DATE_FORMAT = "dddd d MMMM yyyy"
+VIEW_TIPS = {
+    "day": QT_TRANSLATE_NOOP("AgendaToolBar", "Vue jour"),
+    "week": QT_TRANSLATE_NOOP("AgendaToolBar", "Vue semaine"),
+}
 
 
 class AgendaToolBar(QToolBar):
@@ -29,7 +38,7 @@ class AgendaToolBar(QToolBar):
     view_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Navigation", parent)
+        super().__init__(self.tr("Navigation"), parent)
         self.setObjectName("agendaToolBar")
         self.setMovable(False)
         self.setFloatable(False)
@@ -38,33 +47,36 @@ class AgendaToolBar(QToolBar):
 
         # Keys come from desktop.ui.shortcuts, the one list that the F1 sheet shows.
         self.action_previous = self._action(
-            "‹  Précédent", shortcuts.PREVIOUS.keys, "Jour précédent"
+            self.tr("‹  Précédent"), shortcuts.PREVIOUS.keys, self.tr("Jour précédent")
         )
         self.action_today = self._action(
-            "Aujourd'hui", shortcuts.TODAY.keys, "Revenir à aujourd'hui"
+            self.tr("Aujourd'hui"), shortcuts.TODAY.keys, self.tr("Revenir à aujourd'hui")
         )
-        self.action_next = self._action("Suivant  ›", shortcuts.NEXT.keys, "Jour suivant")
-        self.widgetForAction(self.action_previous).setAccessibleName("Précédent")
-        self.widgetForAction(self.action_next).setAccessibleName("Suivant")
+        self.action_next = self._action(
+            self.tr("Suivant  ›"), shortcuts.NEXT.keys, self.tr("Jour suivant")
+        )
+        self.widgetForAction(self.action_previous).setAccessibleName(self.tr("Précédent"))
+        self.widgetForAction(self.action_next).setAccessibleName(self.tr("Suivant"))
         self.action_previous.triggered.connect(lambda: self.step_requested.emit(-1))
         self.action_today.triggered.connect(self.today_requested)
         self.action_next.triggered.connect(lambda: self.step_requested.emit(1))
 
         self.date_edit = QDateEdit(objectName="dateEdit")
-        self.date_edit.setAccessibleName("Date affichée")
-        self.date_edit.setLocale(FRENCH)
+        self.date_edit.setAccessibleName(self.tr("Date affichée"))
+        self.date_edit.setLocale(interface_locale())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setMinimumDate(QDate(2000, 1, 1))
-        self.date_edit.setToolTip("Aller à une date")
-        self.date_edit.calendarWidget().setLocale(FRENCH)
+        self.date_edit.setMinimumWidth(_widest_date_width(self.date_edit))
+        self.date_edit.setToolTip(self.tr("Aller à une date"))
+        self.date_edit.calendarWidget().setLocale(interface_locale())
         self.date_edit.dateChanged.connect(self._on_date_edit_date_changed)
         self.addWidget(self.date_edit)
         self.addSeparator()
 
-        self.addWidget(QLabel("Service", objectName="toolbarLabel"))
+        self.addWidget(QLabel(self.tr("Service"), objectName="toolbarLabel"))
         self.department_combo = QComboBox(objectName="departmentCombo")
-        self.department_combo.setAccessibleName("Service")
+        self.department_combo.setAccessibleName(self.tr("Service"))
         self.department_combo.setMinimumContentsLength(14)
         self.department_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -72,9 +84,11 @@ class AgendaToolBar(QToolBar):
         self.department_combo.currentIndexChanged.connect(self.department_changed)
         self.addWidget(self.department_combo)
 
-        self._practitioner_label = self.addWidget(QLabel("Praticien", objectName="toolbarLabel"))
+        self._practitioner_label = self.addWidget(
+            QLabel(self.tr("Praticien"), objectName="toolbarLabel")
+        )
         self.practitioner_combo = QComboBox(objectName="practitionerCombo")
-        self.practitioner_combo.setAccessibleName("Praticien")
+        self.practitioner_combo.setAccessibleName(self.tr("Praticien"))
         self.practitioner_combo.setMinimumContentsLength(16)
         self.practitioner_combo.currentIndexChanged.connect(self.practitioner_changed)
         self._practitioner_action = self.addWidget(self.practitioner_combo)
@@ -86,12 +100,12 @@ class AgendaToolBar(QToolBar):
         self._views.setExclusive(True)
         self.view_actions: dict[str, QAction] = {}
         for view, label in VIEW_LABELS.items():
-            action = QAction(label, self, checkable=True)
-            action.setToolTip(f"Vue {label.lower()}")
+            action = QAction(self.tr(label), self, checkable=True)
+            action.setToolTip(self.tr(VIEW_TIPS[view]))
             action.triggered.connect(lambda _checked=False, v=view: self.view_changed.emit(v))
             self._views.addAction(action)
             self.addAction(action)
-            self.widgetForAction(action).setAccessibleName(f"Vue {label.lower()}")
+            self.widgetForAction(action).setAccessibleName(self.tr(VIEW_TIPS[view]))
             self.view_actions[view] = action
         self.set_view("day")
 
@@ -134,13 +148,31 @@ class AgendaToolBar(QToolBar):
         self._practitioner_label.setVisible(week)
         self._practitioner_action.setVisible(week)
         unit = (
-            ("Semaine précédente", "Semaine suivante")
+            (self.tr("Semaine précédente"), self.tr("Semaine suivante"))
             if week
-            else ("Jour précédent", "Jour suivant")
+            else (self.tr("Jour précédent"), self.tr("Jour suivant"))
         )
         self.action_previous.setToolTip(f"{unit[0]} (Alt+←)")
         self.action_next.setToolTip(f"{unit[1]} (Alt+→)")
-        self.action_today.setToolTip("Revenir à aujourd'hui (Alt+Origine)")
+        self.action_today.setToolTip(self.tr("Revenir à aujourd'hui (Alt+Origine)"))
 
     def _on_date_edit_date_changed(self, qdate: QDate) -> None:
         self.day_requested.emit(qdate.toPython())
+
+
+def _widest_date_width(edit: QDateEdit) -> int:
+    """Room for the longest date of a year in the interface's language ("Wednesday 30 September
+    2026"), so that no day's name is cut off."""
+    locale, metrics = edit.locale(), edit.fontMetrics()
+    first = QDate(2026, 1, 1)
+    widest = max(
+        metrics.horizontalAdvance(locale.toString(first.addDays(i), DATE_FORMAT))
+        for i in range(365)
+    )
+    # The size hint is the widest of the minimum and maximum dates' texts, plus the frame and
+    # the arrow button.
+    hinted = max(
+        metrics.horizontalAdvance(locale.toString(d, DATE_FORMAT))
+        for d in (edit.minimumDate(), edit.maximumDate())
+    )
+    return widest + max(edit.sizeHint().width() - hinted, 0)

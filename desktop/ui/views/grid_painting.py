@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -290,7 +290,13 @@ def block_texts(painter: QPainter, block: DrawnBlock, base: QFont) -> None:
     area = block.rect.adjusted(10, 3, -8 if block.overbooked else -5, -2)
     lines = max(1, int(area.height() // line_height))
     status = block.entry.status
-    status_text = f"Surbooking · {block.status}" if block.overbooked else block.status
+    status_text = (
+        QCoreApplication.translate("GridPainting", "Surbooking · {status}").format(
+            status=block.status
+        )
+        if block.overbooked
+        else block.status
+    )
     status_color = ALERT if status is Status.NO_SHOW or block.overbooked else MUTED
     start = block.time_range.split(" – ")[0]
 
@@ -315,7 +321,14 @@ def block_texts(painter: QPainter, block: DrawnBlock, base: QFont) -> None:
         rest = [(block.patient, bold, TEXT), (block.reason, base, TEXT)]
         if lines >= 4 and block.overbooked:
             reason = block.entry.appointment.overbooking_reason
-            rest.append((f"Surbooking : {reason}" if reason else "Surbooking", small, ALERT))
+            text = (
+                QCoreApplication.translate("GridPainting", "Surbooking : {reason}").format(
+                    reason=reason
+                )
+                if reason
+                else QCoreApplication.translate("GridPainting", "Surbooking")
+            )
+            rest.append((text, small, ALERT))
     else:
         # A narrow lane gives the name the room; the time shows on the hour scale anyway.
         time = [] if area.width() < name_width else [(start + "  ", base, MUTED)]

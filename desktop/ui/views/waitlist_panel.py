@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,20 +47,20 @@ if TYPE_CHECKING:
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-WEEKDAY_SHORT = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
+WEEKDAY_SHORT = texts.SHORT_WEEKDAYS  # "lun." … in the Texts translation context
 
 COL_PATIENT, COL_REASON, COL_WHO, COL_DAYS, COL_TIME, COL_DEADLINE, COL_PRIORITY, COL_SINCE = range(
     8
 )
-HEADERS = (
-    "Patient",
-    "Motif",
-    "Praticien ou service",
-    "Jours souhaités",
-    "Moment",
-    "Échéance",
-    "Priorité",
-    "Inscrit le",
+HEADERS = (  # French source texts of the WaitlistTableModel context, translated when shown
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Patient"),
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Motif"),
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Praticien ou service"),
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Jours souhaités"),
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Moment"),
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Échéance"),
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Priorité"),
+    QT_TRANSLATE_NOOP("WaitlistTableModel", "Inscrit le"),
 )
 
 
@@ -69,8 +77,11 @@ class WaitlistRow:
     @property
     def days(self) -> str:
         if not self.entry.weekdays:
-            return "Tous"
-        return ", ".join(WEEKDAY_SHORT[d] for d in sorted(self.entry.weekdays))
+            return QCoreApplication.translate("WaitlistTableModel", "Tous")
+        return ", ".join(
+            QCoreApplication.translate("Texts", WEEKDAY_SHORT[d])
+            for d in sorted(self.entry.weekdays)
+        )
 
     @property
     def deadline(self) -> str:
@@ -107,7 +118,7 @@ class WaitlistTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -122,9 +133,9 @@ class WaitlistTableModel(QAbstractTableModel):
                 row.reason_label,
                 row.who,
                 row.days,
-                row.entry.time_window.label,
+                texts.time_of_day_label(row.entry.time_window),
                 row.deadline,
-                row.entry.priority.label,
+                texts.priority_label(row.entry.priority),
                 row.since,
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and row.entry.notes:
@@ -158,7 +169,7 @@ class WaitlistPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("waitlistPanel")
-        self.setAccessibleName("Liste d'attente")
+        self.setAccessibleName(self.tr("Liste d'attente"))
         self._services = services
         self._actor = actor
         self._department_id = department_id
@@ -176,16 +187,20 @@ class WaitlistPanel(QWidget):
         self.proposals_title = QLabel(objectName="proposalsTitle")
         self.proposals_title.setWordWrap(True)
         self.proposals_list = QListWidget(objectName="proposalsList")
-        self.proposals_list.setAccessibleName("Patients en attente pour le créneau libéré")
+        self.proposals_list.setAccessibleName(self.tr("Patients en attente pour le créneau libéré"))
         self.proposals_list.setWordWrap(True)
         self.proposals_list.setAlternatingRowColors(True)
         self.proposals_list.setMaximumHeight(150)
         self.proposals_list.itemActivated.connect(lambda _item: self.book_selected())
-        self.book_button = QPushButton("Réserver pour ce patient", objectName="bookFromWaitlist")
-        self.book_button.setAccessibleName("Réserver le créneau libéré pour le patient choisi")
+        self.book_button = QPushButton(
+            self.tr("Réserver pour ce patient"), objectName="bookFromWaitlist"
+        )
+        self.book_button.setAccessibleName(
+            self.tr("Réserver le créneau libéré pour le patient choisi")
+        )
         self.book_button.setDefault(True)
         self.book_button.clicked.connect(self.book_selected)
-        self.dismiss_button = QPushButton("Ignorer", objectName="dismissProposals")
+        self.dismiss_button = QPushButton(self.tr("Ignorer"), objectName="dismissProposals")
         self.dismiss_button.clicked.connect(self.dismiss_proposals)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -199,7 +214,7 @@ class WaitlistPanel(QWidget):
 
         self.model = WaitlistTableModel(self)
         self.table = QTableView(objectName="waitlistTable")
-        self.table.setAccessibleName("Patients en liste d'attente")
+        self.table.setAccessibleName(self.tr("Patients en liste d'attente"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -208,11 +223,13 @@ class WaitlistPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.count_label = QLabel(objectName="waitlistCount")
-        self.add_button = QPushButton("Ajouter un patient…", objectName="addToWaitlist")
-        self.add_button.setAccessibleName("Ajouter un patient à la liste d'attente")
+        self.add_button = QPushButton(self.tr("Ajouter un patient…"), objectName="addToWaitlist")
+        self.add_button.setAccessibleName(self.tr("Ajouter un patient à la liste d'attente"))
         self.add_button.clicked.connect(self.add_requested)
-        self.remove_button = QPushButton("Retirer", objectName="removeFromWaitlist")
-        self.remove_button.setAccessibleName("Retirer le patient choisi de la liste d'attente")
+        self.remove_button = QPushButton(self.tr("Retirer"), objectName="removeFromWaitlist")
+        self.remove_button.setAccessibleName(
+            self.tr("Retirer le patient choisi de la liste d'attente")
+        )
         self.remove_button.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
         row.addWidget(self.count_label, 1)
@@ -237,7 +254,11 @@ class WaitlistPanel(QWidget):
             return
         self.model.set_rows(rows)
         self.count_label.setText(
-            texts.capitalised(texts.count(len(rows), "patient en attente", "patients en attente"))
+            texts.capitalised(
+                texts.count(
+                    len(rows), self.tr("patient en attente"), self.tr("patients en attente")
+                )
+            )
         )
 
     def selected_entry(self) -> WaitingEntry | None:
@@ -255,7 +276,7 @@ class WaitlistPanel(QWidget):
             self.refresh()
             return False
         self.refresh()
-        self.message.emit("Patient retiré de la liste d'attente.", False)
+        self.message.emit(self.tr("Patient retiré de la liste d'attente."), False)
         return True
 
     # --- the proposals -------------------------------------------------------------------------
@@ -290,7 +311,7 @@ class WaitlistPanel(QWidget):
         row = max(self.proposals_list.currentRow(), 0)
         offer, actor = self._offers[row], self._actor()
         if actor is None:
-            self.message.emit("Connectez-vous pour réserver ce créneau.", True)
+            self.message.emit(self.tr("Connectez-vous pour réserver ce créneau."), True)
             return None
         try:
             made = self._services.waitlist.book_from_waitlist(
@@ -303,8 +324,10 @@ class WaitlistPanel(QWidget):
             return None
         local = self._calendar.local(made.start)
         self.message.emit(
-            f"Rendez-vous pris depuis la liste d'attente : {self._patient_name(made.patient_id)}, "
-            f"{texts.long_date(local.date())} à {texts.clock(local)}.",
+            self.tr("Rendez-vous pris depuis la liste d'attente : {patient}, {when}.").format(
+                patient=self._patient_name(made.patient_id),
+                when=texts.at_time(local.date(), local),
+            ),
             False,
         )
         self.refresh()
@@ -335,9 +358,16 @@ class WaitlistPanel(QWidget):
             first = self._offers[0].slot
             local = self._calendar.local(first.start)
             self.proposals_title.setText(
-                f"<b>Créneau libéré</b> ({texts.day_month(local.date())} à {texts.clock(local)}) : "
-                + texts.count(len(self._offers), "proposition")
-                + " de la liste d'attente. Entrée ou « Réserver » pour le patient choisi."
+                self.tr(
+                    "<b>Créneau libéré</b> ({day} à {time}) : {offers} de la liste d'attente. "
+                    "Entrée ou « Réserver » pour le patient choisi."
+                ).format(
+                    day=texts.day_month(local.date()),
+                    time=texts.clock(local),
+                    offers=texts.count(
+                        len(self._offers), self.tr("proposition"), self.tr("propositions")
+                    ),
+                )
             )
             self.proposals_frame.show()
         else:
@@ -347,10 +377,14 @@ class WaitlistPanel(QWidget):
 
     def _offer_text(self, slot: Slot, entry: WaitingEntry, names: _Names) -> str:
         local = self._calendar.local(slot.start)
-        return (
-            f"{texts.short_day(local.date())} {texts.clock(local)} · "
-            f"{names.practitioner(slot.practitioner_id)} · {names.reason(slot.visit_reason_id)}\n"
-            f"{names.patient(entry.patient_id)} — priorité {entry.priority.label.lower()}"
+        return self.tr(
+            "{when} · {practitioner} · {reason}\n{patient} — priorité {priority}"
+        ).format(
+            when=f"{texts.short_day(local.date())} {texts.clock(local)}",
+            practitioner=names.practitioner(slot.practitioner_id),
+            reason=names.reason(slot.visit_reason_id),
+            patient=names.patient(entry.patient_id),
+            priority=texts.priority_label(entry.priority).lower(),
         )
 
     def _patient_name(self, patient_id: int) -> str:
@@ -363,7 +397,9 @@ class WaitlistPanel(QWidget):
             who = (
                 names.practitioner(e.practitioner_id)
                 if e.practitioner_id
-                else (f"Service {names.department(e.department_id)}")
+                else self.tr("Service {department}").format(
+                    department=names.department(e.department_id)
+                )
             )
             since = self._calendar.local(e.created_at).date() if e.created_at else None
             rows.append(
