@@ -10,7 +10,8 @@ from desktop.services.container import Services
 
 ADMIN = Actor("admin-test", Role.ADMIN, "poste-test")
 SECRETARY = Actor("secretaire-test", Role.SECRETARY, "poste-accueil")
-PHYSICIAN = Actor("medecin-test", Role.PHYSICIAN, "poste-consult")
+# Dr Dupont, the first practitioner of SMALL_TOML (id 1): a physician acts on their own agenda.
+PHYSICIAN = Actor("medecin-test", Role.PHYSICIAN, "poste-consult", practitioner_id=1)
 
 # One site, one department, two practitioners: Monday and Tuesday 09:00–12:30, step 15.
 SMALL_TOML = """

@@ -207,7 +207,13 @@ class AbsenceService:
     ) -> Appointment:
         """Move an appointment hit by an absence to ``slot`` (possibly another practitioner of
         the department), in one audited transaction; the booking rules apply."""
-        guarded(self._db, self._clock, actor, Action.MOVE, "appointment", appointment_id)
+        with self._db.read() as s:
+            source = agenda_repo.appointment(s, appointment_id).practitioner_id
+        for practitioner_id in dict.fromkeys((source, slot.practitioner_id)):
+            guarded(
+                self._db, self._clock, actor, Action.MOVE, "appointment", appointment_id,
+                practitioner_id=practitioner_id,
+            )  # fmt: skip
 
         def work(s: Session) -> Appointment:
             now = self._clock.now()

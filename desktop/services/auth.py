@@ -14,8 +14,9 @@ from db.tables import UserRow
 from desktop.domain.errors import CreneauError, InvalidInput
 from desktop.domain.model import Actor, Role, User
 from desktop.domain.passwords import check_password
-from desktop.domain.permissions import Action, require
+from desktop.domain.permissions import Action
 from desktop.services.clock import Clock
+from desktop.services.guard import guarded
 from desktop.services.uow import Database
 
 MAX_FAILURES = 5
@@ -50,7 +51,7 @@ class AuthService:
         practitioner_id: int | None = None,
     ) -> User:
         """Create a local account; the password must follow the CNIL rules."""
-        require(actor, Action.MANAGE_USERS)
+        guarded(self._db, self._clock, actor, Action.MANAGE_USERS, "user")
         return self._db.run(
             lambda s: _create(
                 s,

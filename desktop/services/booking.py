@@ -27,7 +27,7 @@ from desktop.domain.errors import (
     SlotConflict,
     StaleEdit,
 )
-from desktop.domain.model import Actor, Appointment, CancelOrigin, Channel, Status
+from desktop.domain.model import Actor, Appointment, CancelOrigin, Channel, Role, Status
 from desktop.domain.permissions import Action
 from desktop.domain.scheduling import AgendaCalendar, find_opening
 from desktop.services.clock import Clock
@@ -66,9 +66,23 @@ class BookingService:
         self._db = db
         self._clock = clock
 
-    def _guarded(self, actor: Actor, action: Action, object_id: int | None = None) -> None:
-        """Refuse, and audit the refusal in its own transaction, when the role does not allow."""
-        guarded(self._db, self._clock, actor, action, "appointment", object_id)
+    def _guarded(
+        self,
+        actor: Actor,
+        action: Action,
+        object_id: int | None = None,
+        practitioner_id: int | None = None,
+    ) -> None:
+        """Refuse, and audit the refusal in its own transaction, when the role does not allow
+        it, or when a physician acts on another practitioner's agenda (that of
+        ``practitioner_id``, else of the appointment ``object_id``)."""
+        if practitioner_id is None and object_id is not None and actor.role is Role.PHYSICIAN:
+            with self._db.read() as s:
+                practitioner_id = agenda_repo.appointment(s, object_id).practitioner_id
+        guarded(
+            self._db, self._clock, actor, action, "appointment", object_id,
+            practitioner_id=practitioner_id,
+        )  # fmt: skip
 
     def book(
         self,
@@ -88,9 +102,9 @@ class BookingService:
         ``force`` records an overbooking (needs the right and a reason) when the time is outside
         the openings, overlaps another appointment or an absence, or is within the notice.
         """
-        self._guarded(actor, Action.BOOK)
+        self._guarded(actor, Action.BOOK, practitioner_id=practitioner_id)
         if force:
-            self._guarded(actor, Action.OVERBOOK)
+            self._guarded(actor, Action.OVERBOOK, practitioner_id=practitioner_id)
         if force and not overbooking_reason.strip():
             raise InvalidInput("Un surbooking exige un motif.")
         start = _as_utc(start)
@@ -123,6 +137,8 @@ class BookingService:
     ) -> Appointment:
         """Move an appointment to another start (and practitioner of the same department)."""
         self._guarded(actor, Action.MOVE, appointment_id)
+        if practitioner_id is not None:  # to another practitioner's agenda: theirs too
+            self._guarded(actor, Action.MOVE, appointment_id, practitioner_id)
         if force:
             self._guarded(actor, Action.OVERBOOK, appointment_id)
             if not overbooking_reason.strip():

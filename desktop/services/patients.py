@@ -15,10 +15,11 @@ from db.tables import PatientPhoneRow, PatientRow
 from desktop.domain.errors import InvalidInput, PossibleDuplicate
 from desktop.domain.identity import check_birth_date, check_name, normalize_nir
 from desktop.domain.model import Actor, Appointment, Patient, Sex, Status
-from desktop.domain.permissions import Action, require
+from desktop.domain.permissions import Action
 from desktop.domain.phones import looks_like_phone, parse_phone
 from desktop.domain.text import search_key
 from desktop.services.clock import Clock
+from desktop.services.guard import guarded
 from desktop.services.uow import Database
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -74,7 +75,7 @@ class PatientService:
 
     def create(self, actor: Actor, data: PatientInput, allow_duplicate: bool = False) -> Patient:
         """Create a patient after checking every field; ``PossibleDuplicate`` on a likely twin."""
-        require(actor, Action.EDIT_PATIENT)
+        guarded(self._db, self._clock, actor, Action.EDIT_PATIENT, "patient")
         clean = self._validated(data)
 
         def work(s: Session) -> Patient:
@@ -113,7 +114,7 @@ class PatientService:
 
     def update(self, actor: Actor, patient_id: int, data: PatientInput) -> Patient:
         """Replace a patient's identity and contact details."""
-        require(actor, Action.EDIT_PATIENT)
+        guarded(self._db, self._clock, actor, Action.EDIT_PATIENT, "patient")
         clean = self._validated(data)
 
         def work(s: Session) -> Patient:

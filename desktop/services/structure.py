@@ -23,11 +23,12 @@ from db.tables import (
 )
 from desktop.domain.errors import NonExistentLocalTime, StructureError
 from desktop.domain.model import Actor, Closure, Hospital, Site
-from desktop.domain.permissions import Action, require
+from desktop.domain.permissions import Action
 from desktop.domain.phones import parse_phone
 from desktop.domain.scheduling import AgendaCalendar
 from desktop.domain.structure import StructureSpec, locate, parse_structure
 from desktop.services.clock import Clock
+from desktop.services.guard import guarded
 from desktop.services.uow import Database
 
 
@@ -58,7 +59,7 @@ class StructureService:
 
     def import_text(self, actor: Actor, text: str, source: str = "structure") -> dict[str, int]:
         """Parse, check and load a structure file in one transaction; returns counts per section."""
-        require(actor, Action.MANAGE_STRUCTURE)
+        guarded(self._db, self._clock, actor, Action.MANAGE_STRUCTURE, "structure")
         spec = parse_structure(text, source)
         return self._db.run(lambda s: _apply(s, spec, actor, self._clock.now(), text, source))
 

@@ -76,7 +76,7 @@ def test_a_refused_overbooking_changes_nothing_and_is_audited(services):
     assert (refusal.action, refusal.actor, refusal.after) == (
         "refused",
         SECRETARY.login,
-        {"action": "overbook"},
+        {"action": "overbook", "practitioner_id": dupont},
     )
     forced = services.booking.book(
         PHYSICIAN, dupont, first, patient, at(NEXT_MONDAY, "10:00"),

@@ -319,7 +319,7 @@ def test_overbooking_without_the_right_is_refused_audited_and_books_nothing(
         PHYSICIAN.login,
         PHYSICIAN.workstation,
     )
-    assert refusal.after == {"action": "overbook"}
+    assert refusal.after == {"action": "overbook", "practitioner_id": PHYSICIAN.practitioner_id}
     # The same physician may still book a free slot without forcing.
     assert not h.book(at(MONDAY, "11:00"), actor=PHYSICIAN).overbooked
 

@@ -12,7 +12,7 @@ from db.tables import AuditRow
 from desktop.domain.activity import Tally
 from desktop.domain.errors import InvalidInput, NotFound, PermissionDenied
 from desktop.domain.model import Actor, Channel, Role
-from tests.fakes import ADMIN, PHYSICIAN, SECRETARY
+from tests.fakes import ADMIN, SECRETARY
 from tests.reports.scene import MARCH, NAMED_MONDAY, activity_month, named_monday
 
 TEN_HOURS_IN_DAYS = 10 / 24
@@ -133,7 +133,7 @@ def test_physicians_print_their_own_agenda_only(sqlite_url):
     with pytest.raises(PermissionDenied, match="propre agenda"):
         services.reports.day_sheet(own, martin, NAMED_MONDAY)
     with pytest.raises(PermissionDenied):
-        services.reports.week(PHYSICIAN, dupont, NAMED_MONDAY)  # linked to no practitioner
+        services.reports.week(Actor("dr-x", Role.PHYSICIAN, "poste"), dupont, NAMED_MONDAY)
     cardio = services.reports.department_by_code("CARDIO")
     with pytest.raises(PermissionDenied):
         services.reports.department_day(own, cardio.id, NAMED_MONDAY)

@@ -475,4 +475,6 @@ def test_only_an_administrator_may_load_the_structure(services, actor) -> None:
     with pytest.raises(PermissionDenied) as info:
         services.structure.import_text(actor, example(), SOURCE)
     assert info.value.message == "Votre rôle ne permet pas de modifier la structure de l'hôpital."
-    assert set(row_counts(services).values()) == {0}
+    counts = row_counts(services)
+    assert counts.pop("audit", 1) == 1  # the refusal is audited
+    assert set(counts.values()) == {0}

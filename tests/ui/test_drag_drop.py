@@ -187,7 +187,9 @@ def test_a_drop_in_the_past_is_refused(qtbot, secretary_window, hospital):
 def test_a_stale_drop_names_who_changed_the_appointment(qtbot, secretary_window, hospital):
     window, grid = secretary_window, secretary_window.grid
     appointment = hospital.appointments["dupont-1030"]
-    colleague = Actor("dr.dupont", Role.PHYSICIAN, "poste-consult-2")
+    colleague = Actor(
+        "dr.dupont", Role.PHYSICIAN, "poste-consult-2", practitioner_id=appointment.practitioner_id
+    )
     hospital.services.booking.set_status(
         colleague, appointment.id, appointment.version, Status.ARRIVED
     )

@@ -154,7 +154,9 @@ def test_a_change_made_while_the_dialog_was_open_wins(qtbot, hospital):
     appointment = hospital.appointments["dupont-1030"]
     drop_on(qtbot, window, appointment.id, 30)
     dialog = window.appointment_actions.dialog
-    colleague = Actor("dr.martin", Role.PHYSICIAN, "poste-consult-3")
+    colleague = Actor(  # the appointment's own physician, at her desk
+        "dr.dupont", Role.PHYSICIAN, "poste-consult-3", practitioner_id=appointment.practitioner_id
+    )
     hospital.services.booking.set_status(
         colleague, appointment.id, appointment.version, Status.ARRIVED
     )
@@ -163,5 +165,5 @@ def test_a_change_made_while_the_dialog_was_open_wins(qtbot, hospital):
         qtbot.mouseClick(dialog.force_button, Qt.MouseButton.LeftButton)
     now = hospital.services.booking.appointment(appointment.id)
     assert now.start == appointment.start and not now.overbooked
-    assert "modifié entre-temps par dr.martin" in window.message_bar.plain_text()
+    assert "modifié entre-temps par dr.dupont" in window.message_bar.plain_text()
     assert window.grid.block_of(appointment.id).status == "Arrivé"
