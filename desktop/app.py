@@ -104,9 +104,14 @@ def recover_database(problem: DatabaseProblem, *, lang: str | None = None) -> bo
 
 
 def sign_in(services: Services) -> Actor | None:
-    """Ask who is there with the sign-in dialog; None when the user cancels."""
+    """Ask who is there with the sign-in dialog; None when the user cancels. A database without
+    any account first asks for its administrator (« Créer le premier compte administrateur »)."""
     from desktop.ui.dialogs.signin import ask_sign_in
 
+    if not services.administration.users.has_users():
+        from desktop.ui.dialogs.first_admin import ask_first_admin
+
+        return ask_first_admin(services)
     try:
         hospital_name = services.structure.hospital().name
     except CreneauError:

@@ -11,12 +11,23 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop.cli import agenda, audit, backup, config, publish, reminders, reports, requests
+from desktop.cli import (
+    agenda,
+    audit,
+    backup,
+    config,
+    publish,
+    reminders,
+    reports,
+    requests,
+    retention,
+    users,
+)
 from desktop.cli.common import EXIT_ERROR, parse_instant
 from desktop.cli.french import install_french_argparse
 from desktop.domain.errors import CreneauError
 
-MODULES = (agenda, audit, backup, requests, reminders, reports, publish, config)
+MODULES = (agenda, audit, backup, requests, reminders, reports, publish, retention, users, config)
 
 
 def build_parser() -> argparse.ArgumentParser:

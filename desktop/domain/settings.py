@@ -24,6 +24,7 @@ from desktop.domain.sms_text import check_templates
 OVERBOOKING_ROLES_KEY = "overbooking_roles"
 PUBLICATION_KEY = "publication"
 REMINDERS_KEY = "reminders"
+RETENTION_KEY = "retention"
 
 ALL_ROLES = frozenset(Role)
 MAX_HORIZON_WEEKS = 52
@@ -410,6 +411,40 @@ def overbooking_roles_from_json(value: Any) -> frozenset[Role]:
     if not isinstance(value, list):
         return ALL_ROLES
     return frozenset(Role(r) for r in value if r in {role.value for role in Role})
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionSettings:
+    """How long records are kept: audit records (months) and ended appointments (years)."""
+
+    audit_months: int = 12
+    appointment_years: int = 20
+
+
+MAX_AUDIT_MONTHS = 240
+MAX_APPOINTMENT_YEARS = 100
+
+
+def check_retention(audit_months: int, appointment_years: int) -> RetentionSettings:
+    """The retention settings, checked (whole numbers within bounds; French messages)."""
+    _bounded(audit_months, 1, MAX_AUDIT_MONTHS, "Conservation du journal d'audit", "mois")
+    _bounded(appointment_years, 1, MAX_APPOINTMENT_YEARS, "Conservation des rendez-vous", "ans")
+    return RetentionSettings(audit_months, appointment_years)
+
+
+def retention_to_json(settings: RetentionSettings) -> dict[str, Any]:
+    """The stored form of the retention settings."""
+    return {"audit_months": settings.audit_months, "appointment_years": settings.appointment_years}
+
+
+def retention_from_json(value: Any) -> RetentionSettings:
+    """The stored retention settings; defaults for what is missing or damaged."""
+    data = value if isinstance(value, dict) else {}
+    default = RetentionSettings()
+    return RetentionSettings(
+        _stored_int(data, "audit_months", default.audit_months, MAX_AUDIT_MONTHS),
+        _stored_int(data, "appointment_years", default.appointment_years, MAX_APPOINTMENT_YEARS),
+    )
 
 
 COUNTRY_NAMES = {

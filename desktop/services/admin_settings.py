@@ -26,7 +26,12 @@ from desktop.domain import settings as rules
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Actor, Role
 from desktop.domain.permissions import Action
-from desktop.domain.settings import GatewayKind, PublicationSettings, ReminderSettings
+from desktop.domain.settings import (
+    GatewayKind,
+    PublicationSettings,
+    ReminderSettings,
+    RetentionSettings,
+)
 from desktop.services.admin_base import AdminBase
 from desktop.services.guard import guarded
 
@@ -45,6 +50,26 @@ class SettingsService(AdminBase):
         """The reminder settings (defaults until set)."""
         with self._db.read() as s:
             return rules.reminders_from_json(repo.setting(s, rules.REMINDERS_KEY))
+
+    def retention(self) -> RetentionSettings:
+        """The retention settings (defaults until set)."""
+        with self._db.read() as s:
+            return rules.retention_from_json(repo.setting(s, rules.RETENTION_KEY))
+
+    def save_retention(
+        self, actor: Actor, audit_months: int, appointment_years: int
+    ) -> RetentionSettings:
+        """Check and store how long audit records and ended appointments are kept."""
+        self._guard(actor, "setting")
+        settings = rules.check_retention(audit_months, appointment_years)
+
+        def work(s: Session) -> RetentionSettings:
+            stored = rules.retention_to_json(settings)
+            before = admin_repo.set_setting(s, rules.RETENTION_KEY, stored)
+            self._audit(s, actor, rules.RETENTION_KEY, before, stored)
+            return settings
+
+        return self._db.run(work)
 
     def overbooking_roles(self) -> frozenset[Role]:
         """The roles allowed to overbook."""

@@ -113,6 +113,7 @@ def _create(
     role: Role,
     password: str,
     practitioner_id: int | None,
+    action: str = "user.create",
 ) -> User:
     login = login.strip()
     if not login or len(login) > 100 or any(c.isspace() for c in login):
@@ -130,7 +131,5 @@ def _create(
     )
     s.add(row)
     s.flush()
-    audit.record(
-        s, actor, now, "user.create", "user", row.id, None, {"login": login, "role": role.value}
-    )
+    audit.record(s, actor, now, action, "user", row.id, None, {"login": login, "role": role.value})
     return user_to_native(row)

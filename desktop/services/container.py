@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.services.exports import ExportService
     from desktop.services.publication import PublicationService
     from desktop.services.reports import ReportService
+    from desktop.services.retention import RetentionService
 
 
 @dataclass
@@ -91,6 +92,12 @@ class Services:
         from desktop.services.backup import BackupService
 
         return BackupService(self.db, self.clock)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from desktop.services.retention import RetentionService
+
+        return RetentionService(self.db, self.clock)
 
     @cached_property
     def administration(self) -> AdministrationService:

@@ -9,6 +9,7 @@ disable their own account.
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.repositories import admin as admin_repo
@@ -21,6 +22,9 @@ from desktop.services.admin_base import AdminBase, Change
 from desktop.services.auth import _create, _hasher
 
 MAX_DISPLAY_NAME = 200
+ALREADY_SET_UP = (
+    "Des comptes existent déjà : connectez-vous, ou demandez à un administrateur de créer le vôtre."
+)
 LAST_ADMIN = "Il doit rester au moins un compte administrateur actif."
 
 
@@ -53,6 +57,31 @@ class UserAdminService(AdminBase):
         def work(s: Session) -> User:
             _check_link(s, role, practitioner_id)
             return _create(s, actor, now, login, name, role, password, practitioner_id)
+
+        return self._db.run(work)
+
+    def has_users(self) -> bool:
+        """Whether the database holds any account at all (else the first one must be made)."""
+        with self._db.read() as s:
+            return s.scalar(select(UserRow.id).limit(1)) is not None
+
+    def bootstrap_admin(
+        self, login: str, display_name: str, password: str, workstation: str = ""
+    ) -> User:
+        """Create the first administrator of an empty database (no sign-in possible before).
+
+        Refused when any account exists; one transaction, audited as ``user.bootstrap`` in
+        the new administrator's name.
+        """
+        name = _display_name(display_name, login)
+        check_password(password)
+        now = self._clock.now()
+        actor = Actor(login.strip(), Role.ADMIN, workstation)
+
+        def work(s: Session) -> User:
+            if s.scalar(select(UserRow.id).limit(1)) is not None:
+                raise InvalidInput(ALREADY_SET_UP)
+            return _create(s, actor, now, login, name, Role.ADMIN, password, None, "user.bootstrap")
 
         return self._db.run(work)
 

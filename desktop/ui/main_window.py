@@ -21,6 +21,7 @@ from desktop.ui.admin_menu import install_audit
 from desktop.ui.backups import install_backup
 from desktop.ui.booking import install_booking_panel
 from desktop.ui.dialogs.about import install_about
+from desktop.ui.dialogs.retention_dialog import install_retention
 from desktop.ui.dialogs.shortcuts import install_shortcuts_sheet
 from desktop.ui.idle_lock import install_idle_lock
 from desktop.ui.live_refresh import install_live_refresh
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.backups = install_backup(self, services)
         # « Structure et utilisateurs… »: the administration window (desktop.ui.admin).
         self.administration = install_administration(self, services)
+        self.retention_action = install_retention(self, services)  # « Conservation des données… »
         self.reports = install_reports(self, services)  # « Rapports »: print, preview, export
         # « Publier les créneaux maintenant », policies, republication (desktop.ui.publication).
         self.publication = install_publication(self, services)

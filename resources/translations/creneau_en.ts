@@ -337,6 +337,14 @@ appointment on {when}</translation>
         <source>Qui a fait quoi, quand et depuis quel poste ; export CSV</source>
         <translation>Who did what, when and from which workstation; CSV export</translation>
     </message>
+    <message>
+        <source>&amp;Conservation des données…</source>
+        <translation>Data &amp;retention…</translation>
+    </message>
+    <message>
+        <source>Durées de conservation et purge du journal d&apos;audit et des rendez-vous</source>
+        <translation>Retention periods and purge of the audit trail and appointments</translation>
+    </message>
 </context>
 <context>
     <name>AdminModels</name>
@@ -2359,6 +2367,77 @@ appointment on {when}</translation>
     <message>
         <source>Enregistré.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Créer le premier compte administrateur</source>
+        <translation>Create the first administrator account</translation>
+    </message>
+    <message>
+        <source>Cette base ne contient encore aucun compte. Créez le compte de l&apos;administrateur qui configurera l&apos;hôpital et les autres comptes.</source>
+        <translation>This database has no account yet. Create the account of the administrator who will set up the hospital and the other accounts.</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Nom affiché</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation>Password confirmation</translation>
+    </message>
+    <message>
+        <source>&amp;Identifiant :</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Nom affiché :</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmation :</source>
+        <translation>&amp;Confirmation:</translation>
+    </message>
+    <message>
+        <source>Mot de passe : 12 caractères au moins mêlant minuscules, majuscules, chiffres et caractères spéciaux, ou 14 caractères au moins avec trois de ces types.</source>
+        <translation>Password: at least 12 characters mixing lower case, upper case, digits and special characters, or at least 14 characters with three of these types.</translation>
+    </message>
+    <message>
+        <source>Message d&apos;erreur</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Créer et se connecter</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <source>Créer le compte et se connecter</source>
+        <translation>Create the account and sign in</translation>
+    </message>
+    <message>
+        <source>Saisissez un identifiant.</source>
+        <translation>Enter a login.</translation>
+    </message>
+    <message>
+        <source>Les deux mots de passe diffèrent.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -4680,6 +4759,89 @@ Enter: create a new record anyway; or use the existing record.</translation>
     <message>
         <source>(demande illisible)</source>
         <translation>(unreadable request)</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Conservation des données</source>
+        <translation>Data retention</translation>
+    </message>
+    <message>
+        <source> mois</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Conservation du journal d&apos;audit, en mois</source>
+        <translation>Audit trail retention, in months</translation>
+    </message>
+    <message>
+        <source> ans</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Conservation des rendez-vous, en années</source>
+        <translation>Appointment retention, in years</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Enregistrer les durées de conservation</source>
+        <translation>Save the retention periods</translation>
+    </message>
+    <message>
+        <source>Journal d&apos;audit :</source>
+        <translation>Audit trail:</translation>
+    </message>
+    <message>
+        <source>Rendez-vous terminés :</source>
+        <translation>Ended appointments:</translation>
+    </message>
+    <message>
+        <source>Durées de conservation</source>
+        <translation>Retention periods</translation>
+    </message>
+    <message>
+        <source>Ce que la purge supprimerait</source>
+        <translation>What the purge would remove</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>&amp;Purger</source>
+        <translation>&amp;Purge</translation>
+    </message>
+    <message>
+        <source>Purger les données anciennes</source>
+        <translation>Purge old data</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Seraient supprimés : {audit} enregistrement(s) d&apos;audit antérieurs au {audit_day}, {appointments} rendez-vous terminés avant le {appointment_day} (et {reminders} rappel(s) SMS).</source>
+        <translation>Would be removed: {audit} audit record(s) before {audit_day}, {appointments} appointment(s) ended before {appointment_day} (and {reminders} SMS reminder(s)).</translation>
+    </message>
+    <message>
+        <source>Durées de conservation enregistrées.</source>
+        <translation>Retention periods saved.</translation>
+    </message>
+    <message>
+        <source>Les données plus anciennes que les durées de conservation seront supprimées définitivement. La purge sera inscrite au journal d&apos;audit. Continuer ?</source>
+        <translation>Data older than the retention periods will be deleted for good. The purge will be recorded in the audit trail. Continue?</translation>
+    </message>
+    <message>
+        <source>Purge faite : {audit} enregistrement(s) d&apos;audit et {appointments} rendez-vous supprimés.</source>
+        <translation>Purge done: {audit} audit record(s) and {appointments} appointment(s) removed.</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,7 @@ def _main_window():
 
 def test_run_gui_cancelled_sign_in_exits_0_without_a_window(qapp, qtbot, hospital, monkeypatch):
     monkeypatch.setenv("CRENEAU_LANG", "fr")  # whatever the machine's locale
+    add_user(hospital.services, "mlefevre", Role.SECRETARY, "Mme Lefèvre")  # else: first admin
     driver = when([(_sign_in_dialog, lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))])
     assert run_gui(hospital.services, day=MONDAY) == 0
     assert not driver.isActive()
